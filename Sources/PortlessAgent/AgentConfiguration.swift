@@ -1,0 +1,27 @@
+public import Foundation
+
+/// How `portless agent` is run.
+public struct AgentConfiguration: Sendable {
+    public var server: URL
+    public var stateDirectory: URL
+    public var activationId: String?
+    public var activationCode: String?
+    /// `sha256:HEX` of the server's CA certificate, to pin when the server uses `--tls auto`.
+    public var fingerprint: String?
+
+    public init(server: URL, stateDirectory: URL, activationId: String? = nil, activationCode: String? = nil, fingerprint: String? = nil) {
+        self.server = server
+        self.stateDirectory = stateDirectory
+        self.activationId = activationId
+        self.activationCode = activationCode
+        self.fingerprint = fingerprint
+    }
+
+    /// The control channel's WebSocket URL.
+    var channelURL: String {
+        var components = URLComponents(url: server, resolvingAgainstBaseURL: false) ?? URLComponents()
+        components.scheme = server.scheme == "https" ? "wss" : "ws"
+        components.path = "/agent/v1/channel"
+        return components.string ?? server.absoluteString
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import PortlessCore
+
+/// The agent's state between the control channel and the running invocations: which channel is
+/// up, what is running, and which results wait for the server's acknowledgement.
+actor AgentHub {
+    private let journal: Journal
+    private let workRoot: URL
+    private let logger: Logger
+    private var outbox: AsyncStream<AgentMessage>.Continuation?
+    private var running: [String: InvocationRunner] = [:]
+    private let launches: AsyncStream<InvocationRunner>.Continuation
+
+    init(journal: Journal, workRoot: URL, launches: AsyncStream<InvocationRunner>.Continuation, logger: Logger) {
+        self.journal = journal
+        self.workRoot = workRoot
+        self.launches = launches
+        self.logger = logger
+    }
+
+    /// At start: an invocation journaled as started but never finished was cut off by a crash or
+    /// restart. It is reported failed, never run again.
+    func recoverInterrupted() throws {
+        for var entry in journal.all() where entry.report == nil {
+            entry.report = InvocationReport(
+                commandId: entry.order.commandId, status: .failed,
+                statusDetails: "Agent restarted during execution", responseCode: -1, startedAt: nil, finishedAt: Date(),
+                steps: [])
+            try journal.write(entry)
+            logger.warning("invocation interrupted by agent restart", metadata: ["portless.command": "\(entry.order.commandId)"])
+        }
+    }
+
+    /// A channel came up: send every result not yet acknowledged.
+    func attach(_ continuation: AsyncStream<AgentMessage>.Continuation) {
+        outbox = continuation
+        for entry in journal.all() {
+            if let report = entry.report { continuation.yield(Self.resultMessage(report)) }
+        }
+    }
+
+    func detach() { outbox = nil }
+
+    func send(_ message: AgentMessage) { outbox?.yield(message) }
+
+    /// The server asked to run an invocation; handled once per command, whatever is resent.
+    func receive(_ order: InvocationOrder) throws {
+        if running[order.commandId] != nil { return }
+        if let entry = journal.entry(order.commandId) {
+            if let report = entry.report { send(Self.resultMessage(report)) }
+            return
+        }
+        guard order.deliveryDeadline > Date() else { return }
+        try journal.write(Journal.Entry(order: order, report: nil))
+        let runner = InvocationRunner(order: order, workDirectory: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)))
+        running[order.commandId] = runner
+        send(AgentMessage(type: .started, commandId: order.commandId, sentAt: Date()))
+        launches.yield(runner)
+    }
+
+    func cancel(_ commandId: String) {
+        running[commandId]?.cancel()
+    }
+
+    /// An invocation ended: journal the result, then report it.
+    func finished(_ report: InvocationReport, order: InvocationOrder) {
+        running[order.commandId] = nil
+        do {
+            try journal.write(Journal.Entry(order: order, report: report))
+        } catch {
+            logger.error("could not journal result", metadata: ["portless.command": "\(order.commandId)", "error": "\(error)"])
+        }
+        try? FileManager.default.removeItem(at: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)))
+        send(Self.resultMessage(report))
+    }
+
+    /// The server stored a result: forget it.
+    func acknowledged(_ messageId: String) {
+        guard messageId.hasPrefix(Self.resultPrefix) else { return }
+        journal.remove(String(messageId.dropFirst(Self.resultPrefix.count)))
+    }
+
+    static let resultPrefix = "result-"
+
+    /// Result messages have an ID derived from the command, so an acknowledgement names what to forget.
+    static func resultMessage(_ report: InvocationReport) -> AgentMessage {
+        AgentMessage(type: .result, id: resultPrefix + report.commandId, report: report)
+    }
+}

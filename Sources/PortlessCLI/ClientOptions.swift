@@ -1,0 +1,15 @@
+import ArgumentParser
+import PortlessClient
+
+/// Where the operator's commands send their API calls.
+struct ClientOptions: ParsableArguments {
+    @Option(name: .customLong("endpoint-url"), help: "The server's URL (else PORTLESS_ENDPOINT or AWS_ENDPOINT_URL).")
+    var endpoint: String?
+
+    @Option(help: "The profile in the shared credentials file (else AWS_PROFILE, else default).")
+    var profile: String?
+
+    func client() throws -> SSMClient {
+        SSMClient(configuration: try ClientConfiguration.resolve(endpoint: endpoint, profile: profile))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+import PortlessAgent
+import PortlessClient
+import PortlessCore
+import ServiceLifecycle
+
+/// The quickstart's own part: registers a local agent, runs a sample command through the API and
+/// prints how to point the `aws` CLI at the server; then keeps the agent running.
+struct QuickstartDemo: Service {
+    static let tagKey = "portless-quickstart"
+
+    let urls: AsyncStream<String>
+    let credentialsFile: URL
+    let dataDirectory: URL
+    let region: String
+    let logger: Logger
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            var iterator = urls.makeAsyncIterator()
+            guard let url = await iterator.next() else { return }
+            let api = SSMClient(configuration: try ClientConfiguration.resolve(
+                endpoint: url, environment: ["AWS_SHARED_CREDENTIALS_FILE": credentialsFile.path, "AWS_DEFAULT_REGION": region]))
+            let agent = try await makeAgent(url: url, api: api)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await agent.run { Console.line($0) } }
+                try await demonstrate(api: api, url: url)
+                try await group.next()
+            }
+        }
+    }
+
+    private func makeAgent(url: String, api: SSMClient) async throws -> PortlessAgent {
+        let state = dataDirectory.appendingPathComponent("agent")
+        var configuration = AgentConfiguration(server: URL(string: url)!, stateDirectory: state)
+        if try AgentIdentity.load(from: state) == nil {
+            let activation = try await api.call("AmazonSSM.CreateActivation", .object([
+                "IamRole": .string("portless-quickstart"), "RegistrationLimit": .number(1),
+                "DefaultInstanceName": .string("quickstart"), "Description": .string("Local node made by portless quickstart"),
+                "Tags": .array([.object(["Key": .string(Self.tagKey), "Value": .string("true")])]),
+            ]))
+            configuration.activationId = activation["ActivationId"]?.stringValue
+            configuration.activationCode = activation["ActivationCode"]?.stringValue
+        }
+        return PortlessAgent(configuration: configuration, logger: logger)
+    }
+
+    private func demonstrate(api: SSMClient, url: String) async throws {
+        try await waitUntilOnline(api)
+        let reply = try await api.call("AmazonSSM.SendCommand", .object([
+            "DocumentName": .string(BuiltinDocuments.runShellScriptName),
+            "Targets": .array([.object(["Key": .string("tag:\(Self.tagKey)"), "Values": .array([.string("true")])])]),
+            "Parameters": .object(["commands": .array([.string("echo \"Hello from $(hostname), running as $(id -un)\""), .string("uname -a")])]),
+            "Comment": .string("portless quickstart"),
+        ]))
+        guard let commandId = reply["Command"]?["CommandId"]?.stringValue else { return }
+        Console.line("Ran a sample command (\(commandId)) through the API:")
+        _ = try await CommandWatcher(api: api, commandId: commandId).watch { Console.line(ResultPrinter.format($0)) }
+        Console.line("""
+
+            Point the aws CLI (or boto3) at this server:
+              export AWS_SHARED_CREDENTIALS_FILE=\(credentialsFile.path)
+              export AWS_DEFAULT_REGION=\(region)
+              export PORTLESS_ENDPOINT=\(url)
+              aws ssm describe-instance-information --endpoint-url \(url)
+              portless run --all -- 'uptime'
+
+            Serving until interrupted (Ctrl-C).
+            """)
+    }
+
+    private func waitUntilOnline(_ api: SSMClient) async throws {
+        for _ in 0..<60 {
+            let reply = try await api.call("AmazonSSM.DescribeInstanceInformation", .object([
+                "Filters": .array([.object(["Key": .string("tag:\(Self.tagKey)"), "Values": .array([.string("true")])])]),
+            ]))
+            if reply["InstanceInformationList"]?.arrayValue?.contains(where: { $0["PingStatus"]?.stringValue == "Online" }) == true { return }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        throw ClientError.transport("The local agent did not come online within 30 seconds.")
+    }
+}

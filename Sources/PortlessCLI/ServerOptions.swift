@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PortlessServer
+
+/// The flags that start a server, shared by `server` and `quickstart`.
+struct ServerOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Directory for the database, keys and credentials.")
+    var dataDirectory: String = ProcessInfo.processInfo.environment["PORTLESS_DATA_DIR"] ?? ".portless"
+
+    @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).")
+    var listen: ListenAddress = ListenAddress(argument: ProcessInfo.processInfo.environment["PORTLESS_LISTEN"] ?? "127.0.0.1:8580")
+        ?? ListenAddress(argument: "127.0.0.1:8580")!
+
+    @Option(help: "The AWS region this server serves.")
+    var region: String = ProcessInfo.processInfo.environment["PORTLESS_REGION"] ?? "us-east-1"
+
+    @Option(help: "TLS mode: 'auto' makes a CA on first start.")
+    var tls: String?
+
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain for HTTPS.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key for HTTPS.")
+    var tlsKey: String?
+
+    @Flag(name: .customLong("insecure-http"), help: "Allow plain HTTP on a non-loopback address (warned about).")
+    var insecureHTTP = false
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String?
+
+    func configuration() throws -> ServerConfiguration {
+        let mode: ServerConfiguration.TLSMode
+        switch (tls, tlsCertificate, tlsKey) {
+        case ("auto"?, nil, nil): mode = .auto
+        case (nil, let certificate?, let key?): mode = .files(certificate: certificate, key: key)
+        case (nil, nil, nil): mode = .none
+        default: throw ValidationError("Use either --tls auto or both --tls-cert and --tls-key.")
+        }
+        let directory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
+        return ServerConfiguration(dataDirectory: directory, host: listen.host, port: listen.port, region: region,
+                                   tls: mode, insecureHTTP: insecureHTTP)
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// The finer states SSM carries in `StatusDetails`.
+public enum StatusDetails {
+    public static let deliveryTimedOut = "Delivery Timed Out"
+    public static let executionTimedOut = "Execution Timed Out"
+    public static let undeliverable = "Undeliverable"
+    public static let terminated = "Terminated"
+    public static let incomplete = "Incomplete"
+    public static let noInstancesInTag = "No Instances In Tag"
+
+    /// Maps a `Status` filter value (spaces removed, e.g. `DeliveryTimedOut`) to the details it matches.
+    public static func fromFilterValue(_ value: String) -> String? {
+        [deliveryTimedOut, executionTimedOut, undeliverable, terminated, incomplete, noInstancesInTag]
+            .first { $0.replacingOccurrences(of: " ", with: "") == value }
+    }
+}

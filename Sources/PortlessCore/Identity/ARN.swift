@@ -1,0 +1,16 @@
+/// Amazon Resource Names in the `aws` partition, for the resources Portless serves.
+public enum ARN {
+    public static func managedInstance(region: String, account: String, id: String) -> String {
+        "arn:aws:ssm:\(region):\(account):managed-instance/\(id)"
+    }
+
+    public static func document(region: String, account: String, name: String) -> String {
+        "arn:aws:ssm:\(region):\(account):document/\(name)"
+    }
+
+    public static func role(account: String, name: String) -> String {
+        "arn:aws:iam::\(account):role/\(name)"
+    }
+
+    public static func root(account: String) -> String { "arn:aws:iam::\(account):root" }
+}

@@ -1,0 +1,67 @@
+public import Foundation
+
+/// One JSON message on the agent control channel.
+///
+/// Every message has a `type` and an `id`; messages that carry state are acknowledged with `ack`
+/// naming their `id`, and handling one twice is harmless.
+public struct AgentMessage: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// server → agent: a nonce to sign.
+        case challenge
+        /// agent → server: node ID, signature and node facts.
+        case login
+        /// server → agent: the login was accepted.
+        case welcome
+        /// server → agent: run an invocation.
+        case run
+        /// agent → server: an invocation started.
+        case started
+        /// agent → server: an invocation finished (or could not run).
+        case result
+        /// server → agent: cancel an invocation.
+        case cancel
+        /// either way: a message with `ackId` was handled.
+        case ack
+        /// either way: the sender is alive.
+        case heartbeat
+    }
+
+    public var type: Kind
+    public var id: String
+    public var ackId: String?
+    public var nonce: String?
+    public var instanceId: String?
+    public var signature: String?
+    public var info: NodeInfo?
+    public var order: InvocationOrder?
+    public var commandId: String?
+    public var report: InvocationReport?
+    public var sentAt: Date?
+
+    public init(type: Kind, id: String = Identifiers.uuid(), ackId: String? = nil, nonce: String? = nil,
+                instanceId: String? = nil, signature: String? = nil, info: NodeInfo? = nil,
+                order: InvocationOrder? = nil, commandId: String? = nil, report: InvocationReport? = nil,
+                sentAt: Date? = nil) {
+        self.type = type
+        self.id = id
+        self.ackId = ackId
+        self.nonce = nonce
+        self.instanceId = instanceId
+        self.signature = signature
+        self.info = info
+        self.order = order
+        self.commandId = commandId
+        self.report = report
+        self.sentAt = sentAt
+    }
+
+    /// Encodes the message as one JSON text frame.
+    public func encoded() throws -> String {
+        String(decoding: try WireCoding.encoder().encode(self), as: UTF8.self)
+    }
+
+    /// Decodes one JSON text frame.
+    public static func decode(_ text: String) throws -> AgentMessage {
+        try WireCoding.decode(AgentMessage.self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,65 @@
+public import Foundation
+
+/// Filters for listing commands and invocations.
+public struct CommandQuery: Sendable {
+    public var commandId: String?
+    public var instanceId: String?
+    public var status: String?
+    public var documentName: String?
+    public var invokedAfter: Date?
+    public var invokedBefore: Date?
+    public init() {}
+}
+
+/// The persistence boundary: one implementation (SQLKit) serves SQLite and PostgreSQL.
+///
+/// Every method is atomic. Listing methods return items in a stable order with an opaque offset.
+public protocol Store: Sendable {
+    // Accounts and keys.
+    func rootAccountId() async throws -> String?
+    func createRootAccount(accountId: String, key: AccessKeyRecord) async throws
+    func accessKey(id: String) async throws -> AccessKeyRecord?
+
+    // Activations.
+    func insertActivation(_ activation: ActivationRecord) async throws
+    func activation(id: String) async throws -> ActivationRecord?
+    func activations(accountId: String) async throws -> [ActivationRecord]
+    func deleteActivation(id: String) async throws
+    /// Checks the activation with `admit`, counts one registration and stores the node, all or nothing.
+    func registerNode(_ node: NodeRecord, activationId: String,
+                      admit: @Sendable (ActivationRecord) throws -> Void) async throws
+
+    // Nodes.
+    func node(id: String) async throws -> NodeRecord?
+    func nodes(accountId: String) async throws -> [NodeRecord]
+    func updateNode(_ node: NodeRecord) async throws
+    /// Marks every node offline (at server start, before agents reconnect).
+    func markAllNodesOffline() async throws
+
+    // Tags.
+    func tags(resourceType: String, resourceId: String) async throws -> [Tag]
+    func addTags(_ tags: [Tag], resourceType: String, resourceId: String) async throws
+    func removeTags(keys: [String], resourceType: String, resourceId: String) async throws
+    /// Every tag on resources of `resourceType`, by resource ID.
+    func allTags(resourceType: String) async throws -> [String: [Tag]]
+
+    // Commands.
+    func insertCommand(_ command: CommandRecord, invocations: [InvocationRecord]) async throws
+    func command(id: String) async throws -> CommandRecord?
+    /// Reads the command and all its invocations, lets `body` change them, and writes them back, atomically.
+    func modifyCommand(id: String,
+                       _ body: @Sendable (inout CommandRecord, inout [InvocationRecord]) throws -> Void) async throws -> CommandRecord?
+    func commands(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [CommandRecord]
+    func invocation(commandId: String, instanceId: String) async throws -> InvocationRecord?
+    func invocations(commandId: String) async throws -> [InvocationRecord]
+    func invocations(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [InvocationRecord]
+    /// Reads one invocation and its command, lets `body` change them, and writes both back, atomically.
+    /// Returns nil when there is no such invocation.
+    func modifyInvocation(commandId: String, instanceId: String,
+                          _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> Void) async throws
+        -> (InvocationRecord, CommandRecord)?
+    /// Invocations of `instanceId` that have not reached a terminal state, oldest first.
+    func openInvocations(instanceId: String) async throws -> [InvocationRecord]
+    /// Pending invocations whose command's delivery deadline is before `now`.
+    func overdueInvocations(now: Date) async throws -> [InvocationRecord]
+}

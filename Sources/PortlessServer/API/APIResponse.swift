@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import PortlessCore
+
+/// Builds AWS JSON 1.1 replies and AWS-shaped error replies.
+enum APIResponse {
+    static let contentType = "application/x-amz-json-1.1"
+
+    static func json<T: Encodable>(_ value: T) throws -> Response {
+        json(data: try WireCoding.encoder().encode(value))
+    }
+
+    static func json(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[HTTPField.Name("x-amzn-RequestId")!] = Identifiers.uuid()
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `{"__type": code, "message": ...}` with the code's HTTP status; unexpected errors become a 500 that reveals nothing.
+    static func error(_ error: any Error, logger: Logger) -> Response {
+        let failure: PortlessError
+        switch error {
+        case let error as PortlessError:
+            failure = error
+        case let error as HTTPError where error.status == .contentTooLarge:
+            failure = PortlessError(.requestTooLarge, "The request body is larger than this operation accepts.")
+        default:
+            logger.error("request failed", metadata: ["error": "\(error)"])
+            failure = PortlessError(.internalServerError, "The server could not complete the request.")
+        }
+        var message = failure.message
+        if let field = failure.field, !message.contains(field) { message += " (field: \(field))" }
+        let body: [String: String] = ["__type": failure.code.rawValue, "message": message]
+        let data = (try? WireCoding.encoder().encode(body)) ?? Data()
+        return json(data: data, status: HTTPResponse.Status(code: failure.code.httpStatus))
+    }
+
+    /// Reads the whole body, refusing more than `limit` bytes.
+    static func collect(_ request: inout Request, upTo limit: Int) async throws -> Data {
+        do {
+            let buffer = try await request.collectBody(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw PortlessError(.requestTooLarge, "The request body is larger than \(limit) bytes.")
+        }
+    }
+}

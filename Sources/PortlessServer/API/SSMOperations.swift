@@ -1,0 +1,137 @@
+import Foundation
+import PortlessCore
+
+/// The `AmazonSSM.*` operations: each decodes its input, calls a service and encodes SSM's reply.
+struct SSMOperations: Sendable {
+    let activations: ActivationService
+    let nodes: NodeService
+    let commands: CommandService
+    let store: any Store
+
+    /// Runs `operation` (the part after `AmazonSSM.`) and returns the JSON reply body.
+    func handle(_ operation: String, body: Data, principal: Principal) async throws -> Data {
+        switch operation {
+        case "CreateActivation":
+            let reply = try await activations.create(try decode(body), principal: principal)
+            return try encode(reply)
+        case "DescribeActivations":
+            let page = try await activations.describe(try decode(body), principal: principal)
+            let now = Date()
+            return try encode(ListReply(key: "ActivationList", items: page.list.map { ActivationShape(record: $0, now: now) }, nextToken: page.nextToken))
+        case "DeleteActivation":
+            try await activations.delete(try decode(body), principal: principal)
+            return Data("{}".utf8)
+        case "DescribeInstanceInformation":
+            let page = try await nodes.describe(try decode(body), principal: principal)
+            return try encode(ListReply(key: "InstanceInformationList", items: page.list, nextToken: page.nextToken))
+        case "AddTagsToResource":
+            try await nodes.addTags(try decode(body), principal: principal)
+            return Data("{}".utf8)
+        case "ListTagsForResource":
+            let tags = try await nodes.listTags(try decode(body), principal: principal)
+            return try encode(ListReply(key: "TagList", items: tags, nextToken: nil))
+        case "RemoveTagsFromResource":
+            try await nodes.removeTags(try decode(body), principal: principal)
+            return Data("{}".utf8)
+        case "SendCommand":
+            let command = try await commands.send(try decode(body), principal: principal)
+            return try encode(["Command": CommandShape(record: command)])
+        case "CancelCommand":
+            let request: CancelCommandRequest = try decode(body)
+            try await commands.cancel(commandId: request.commandId, instanceIds: request.instanceIds, principal: principal)
+            return Data("{}".utf8)
+        case "ListCommands":
+            return try await listCommands(try decode(body), principal: principal)
+        case "ListCommandInvocations":
+            return try await listInvocations(try decode(body), principal: principal)
+        case "GetCommandInvocation":
+            return try await getInvocation(try decode(body), principal: principal)
+        default:
+            throw PortlessError(.unknownOperation, "Operation AmazonSSM.\(operation) is not supported.", field: "X-Amz-Target")
+        }
+    }
+
+    private func listCommands(_ request: ListCommandsRequest, principal: Principal) async throws -> Data {
+        let query = try CommandQueryParser.query(from: request)
+        let limit = try Pagination.limit(request.maxResults, range: 1...50, defaultValue: 50)
+        let offset = try Pagination.offset(from: request.nextToken)
+        if let commandId = request.commandId, try await store.command(id: commandId)?.accountId != principal.accountId {
+            throw PortlessError(.invalidCommandId, "Command \(commandId) does not exist.", field: "CommandId")
+        }
+        let found = try await store.commands(accountId: principal.accountId, query: query, offset: offset, limit: limit + 1)
+        let page = Pagination.page(found, offset: 0, limit: limit)
+        return try encode(ListReply(key: "Commands", items: page.items.map(CommandShape.init),
+                                    nextToken: page.nextToken == nil ? nil : Pagination.token(offset: offset + limit)))
+    }
+
+    private func listInvocations(_ request: ListCommandsRequest, principal: Principal) async throws -> Data {
+        let query = try CommandQueryParser.query(from: request)
+        let limit = try Pagination.limit(request.maxResults, range: 1...50, defaultValue: 50)
+        let offset = try Pagination.offset(from: request.nextToken)
+        if let commandId = request.commandId, try await store.command(id: commandId)?.accountId != principal.accountId {
+            throw PortlessError(.invalidCommandId, "Command \(commandId) does not exist.", field: "CommandId")
+        }
+        let found = try await store.invocations(accountId: principal.accountId, query: query, offset: offset, limit: limit + 1)
+        let page = Pagination.page(found, offset: 0, limit: limit)
+        var shapes: [CommandInvocationShape] = []
+        var commandCache: [String: CommandRecord] = [:]
+        for invocation in page.items {
+            if commandCache[invocation.commandId] == nil {
+                commandCache[invocation.commandId] = try await store.command(id: invocation.commandId)
+            }
+            guard let command = commandCache[invocation.commandId] else { continue }
+            shapes.append(CommandInvocationShape(record: invocation, command: command, details: request.details ?? false))
+        }
+        return try encode(ListReply(key: "CommandInvocations", items: shapes,
+                                    nextToken: page.nextToken == nil ? nil : Pagination.token(offset: offset + limit)))
+    }
+
+    private func getInvocation(_ request: GetCommandInvocationRequest, principal: Principal) async throws -> Data {
+        guard Identifiers.isUUID(request.commandId) else {
+            throw PortlessError(.invalidCommandId, "'\(request.commandId)' is not a valid command ID.", field: "CommandId")
+        }
+        guard Identifiers.isNodeID(request.instanceId) else {
+            throw PortlessError(.invalidInstanceId, "'\(request.instanceId)' is not a valid managed node ID.", field: "InstanceId")
+        }
+        guard let command = try await store.command(id: request.commandId), command.accountId == principal.accountId,
+              let invocation = try await store.invocation(commandId: request.commandId, instanceId: request.instanceId) else {
+            throw PortlessError(.invocationDoesNotExist, "Command \(request.commandId) has no invocation on \(request.instanceId).")
+        }
+        var step: StepReport?
+        if let pluginName = request.pluginName {
+            guard command.plan.steps.contains(where: { $0.name == pluginName }) else {
+                throw PortlessError(.invalidPluginName, "The document has no step named '\(pluginName)'.", field: "PluginName")
+            }
+            step = invocation.steps.first { $0.name == pluginName }
+        }
+        return try encode(GetCommandInvocationResponse(invocation: invocation, command: command, step: step))
+    }
+
+    private func decode<T: Decodable>(_ body: Data) throws -> T {
+        try WireCoding.decode(T.self, from: body.isEmpty ? Data("{}".utf8) : body)
+    }
+
+    private func encode<T: Encodable>(_ value: T) throws -> Data {
+        try WireCoding.encoder().encode(value)
+    }
+}
+
+/// A list reply: the items under `key`, and `NextToken` when there are more.
+struct ListReply<Item: Encodable>: Encodable {
+    var key: String
+    var items: [Item]
+    var nextToken: String?
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(items, forKey: Key(stringValue: key))
+        try container.encodeIfPresent(nextToken, forKey: Key(stringValue: "NextToken"))
+    }
+}

@@ -1,0 +1,41 @@
+public import Crypto
+public import Foundation
+import PortlessCore
+
+/// The server's sealing key: secrets (access-key secrets) are stored encrypted under it.
+///
+/// Kept as 32 random bytes in `DATA_DIR/keyring` with mode 0600, created on first start.
+public struct Keyring: Sendable {
+    private let key: SymmetricKey
+
+    public init(key: SymmetricKey) { self.key = key }
+
+    /// Loads the keyring file in `directory`, creating it on first start.
+    public static func loadOrCreate(in directory: URL) throws -> Keyring {
+        let url = directory.appendingPathComponent("keyring")
+        if let data = try? Data(contentsOf: url) {
+            guard data.count == 32 else {
+                throw PortlessError(.internalServerError, "Keyring file \(url.path) is damaged (expected 32 bytes).")
+            }
+            return Keyring(key: SymmetricKey(data: data))
+        }
+        let key = SymmetricKey(size: .bits256)
+        let data = key.withUnsafeBytes { Data($0) }
+        try SecretFile.write(data, to: url)
+        return Keyring(key: key)
+    }
+
+    /// Encrypts `plaintext` with AES-GCM; the result holds nonce, ciphertext and tag.
+    public func seal(_ plaintext: String) throws -> Data {
+        guard let combined = try AES.GCM.seal(Data(plaintext.utf8), using: key).combined else {
+            throw PortlessError(.internalServerError, "Sealing failed.")
+        }
+        return combined
+    }
+
+    /// Decrypts what `seal` produced.
+    public func open(_ sealed: Data) throws -> String {
+        let box = try AES.GCM.SealedBox(combined: sealed)
+        return String(decoding: try AES.GCM.open(box, using: key), as: UTF8.self)
+    }
+}

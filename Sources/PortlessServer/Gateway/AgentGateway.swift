@@ -1,0 +1,136 @@
+import Crypto
+import Foundation
+import Logging
+import NIOCore
+import NIOWebSocket
+import PortlessCore
+import WSCore
+
+/// Serves agents' control channels: challenge-signed login, heartbeats both ways, work pushed down
+/// and results acknowledged up. One `serve` call runs for the life of one WebSocket.
+struct AgentGateway: Sendable {
+    static let heartbeatInterval: Duration = .seconds(5)
+    /// A channel silent this long is taken as dead and closed.
+    static let silenceLimit: TimeInterval = 20
+    static let loginTimeout: Duration = .seconds(10)
+    static let maxMessageSize = 8 << 20
+
+    let store: any Store
+    let connections: AgentConnections
+    let commands: CommandService
+    let logger: Logger
+
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
+        let nonce = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+        try await outbound.write(.text(try AgentMessage(type: .challenge, nonce: nonce).encoded()))
+        guard let node = try await login(&messages, nonce: nonce) else {
+            try await outbound.close(.policyViolation, reason: "login refused")
+            return
+        }
+        let instanceId = node.instanceId
+        let logger = self.logger.with(node: instanceId)
+
+        let (outbox, continuation) = AsyncStream<AgentMessage>.makeStream()
+        let connectionId = await connections.attach(instanceId: instanceId, outbox: continuation)
+        await connections.touch(instanceId)
+        try await store.updateNode(node)
+        logger.info("agent connected")
+        continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId))
+        try await commands.deliverOpenInvocations(to: instanceId)
+
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await message in outbox {
+                    guard let text = try? message.encoded() else { continue }
+                    do { try await outbound.write(.text(text)) } catch { break }
+                }
+                try? await outbound.close(.normalClosure, reason: "server closing channel")
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.heartbeatInterval)
+                    let lastSeen = await connections.lastSeen(instanceId) ?? .distantPast
+                    if Date().timeIntervalSince(lastSeen) > Self.silenceLimit {
+                        logger.warning("agent silent too long; closing channel")
+                        continuation.finish()
+                        return
+                    }
+                    continuation.yield(AgentMessage(type: .heartbeat, sentAt: Date()))
+                }
+            }
+            do {
+                while let message = try await messages.next() {
+                    guard case .text(let text) = message else { continue }
+                    await connections.touch(instanceId)
+                    try await handle(text, from: instanceId, reply: continuation, logger: logger)
+                }
+            } catch {
+                logger.debug("agent channel read ended", metadata: ["error": "\(error)"])
+            }
+            continuation.finish()
+            group.cancelAll()
+        }
+
+        if await connections.detach(instanceId: instanceId, connectionId: connectionId),
+           var current = try await store.node(id: instanceId) {
+            current.online = false
+            current.lastPingDateTime = await connections.lastSeen(instanceId) ?? Date()
+            try await store.updateNode(current)
+        }
+        logger.info("agent disconnected")
+    }
+
+    /// Reads the login message and checks its signature over the challenge; nil when refused.
+    private func login(_ messages: inout WebSocketInboundMessageStream.AsyncIterator, nonce: String) async throws -> NodeRecord? {
+        guard case .text(let text)? = try await messages.next(),
+              let message = try? AgentMessage.decode(text), message.type == .login,
+              let instanceId = message.instanceId, Identifiers.isNodeID(instanceId),
+              let signature = message.signature.flatMap({ Data(base64Encoded: $0) }),
+              var node = try await store.node(id: instanceId),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: node.publicKey),
+              key.isValidSignature(signature, for: LoginProof.message(nonce: nonce, instanceId: instanceId))
+        else {
+            logger.warning("agent login refused")
+            return nil
+        }
+        if let info = message.info { node.info = info }
+        node.online = true
+        node.lastPingDateTime = Date()
+        return node
+    }
+
+    private func handle(_ text: String, from instanceId: String, reply: AsyncStream<AgentMessage>.Continuation,
+                        logger: Logger) async throws {
+        guard let message = try? AgentMessage.decode(text) else {
+            logger.warning("unreadable agent message ignored")
+            return
+        }
+        switch message.type {
+        case .started:
+            if let commandId = message.commandId {
+                try await commands.recordStarted(commandId: commandId, instanceId: instanceId, at: message.sentAt ?? Date())
+            }
+            reply.yield(AgentMessage(type: .ack, ackId: message.id))
+        case .result:
+            if let report = message.report {
+                try await commands.recordReport(report, instanceId: instanceId)
+                logger.info("invocation reported", metadata: ["portless.command": "\(report.commandId)", "portless.status": "\(report.status.rawValue)"])
+            }
+            reply.yield(AgentMessage(type: .ack, ackId: message.id))
+        case .heartbeat, .ack:
+            break
+        case .challenge, .login, .welcome, .run, .cancel:
+            logger.warning("unexpected agent message ignored", metadata: ["portless.type": "\(message.type.rawValue)"])
+        }
+    }
+}
+
+extension Logger {
+    /// A copy carrying the node ID as `portless.node` metadata.
+    func with(node instanceId: String) -> Logger {
+        var logger = self
+        logger[metadataKey: "portless.node"] = "\(instanceId)"
+        return logger
+    }
+}

@@ -1,0 +1,97 @@
+public import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import HummingbirdWebSocket
+public import Logging
+import NIOCore
+public import PortlessCore
+import PortlessStore
+public import ServiceLifecycle
+import UnixSignals
+
+/// The control plane: opens the data directory, bootstraps the root account, and serves the API
+/// and the agent gateway until shut down.
+public struct PortlessServer: Sendable {
+    /// The agent version this server ships (reported as `IsLatestVersion`).
+    public static let agentVersion = "0.1.0"
+
+    public let configuration: ServerConfiguration
+    public let bootstrap: RootCredentials.Outcome
+    let store: SQLStore
+    let keyring: Keyring
+    let logger: Logger
+
+    /// Opens (or creates) the data directory and its store.
+    public static func open(_ configuration: ServerConfiguration, logger: Logger) async throws -> PortlessServer {
+        if !configuration.isLoopback && configuration.tls == .none && !configuration.insecureHTTP {
+            throw PortlessError(.validation, "Plain HTTP is only allowed on loopback addresses; give --tls-cert/--tls-key, --tls auto, or --insecure-http.", field: "--listen")
+        }
+        let directory = configuration.dataDirectory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let store = try await SQLStore.openSQLite(path: directory.appendingPathComponent("portless.sqlite").path, logger: logger)
+        do {
+            let keyring = try Keyring.loadOrCreate(in: directory)
+            let bootstrap = try await RootCredentials.ensure(store: store, keyring: keyring, dataDirectory: directory)
+            try await store.markAllNodesOffline()
+            return PortlessServer(configuration: configuration, bootstrap: bootstrap, store: store, keyring: keyring, logger: logger)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// Serves until SIGTERM/SIGINT (or cancellation); `onListening` gets the bound base URL.
+    public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        let group = ServiceGroup(configuration: .init(services: try services(onListening: onListening),
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try await close()
+    }
+
+    /// Closes the store once the services have stopped.
+    public func close() async throws {
+        try await store.close()
+    }
+
+    /// The services that make up the server, for a caller that runs them in its own service group.
+    public func services(onListening: @escaping @Sendable (String) async -> Void) throws -> [any Service] {
+        let connections = AgentConnections()
+        let commands = CommandService(store: store, connections: connections, documents: DocumentCatalog(), logger: logger)
+        let activations = ActivationService(store: store)
+        let ssm = SSMOperations(activations: activations,
+                                nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
+                                commands: commands, store: store)
+        let api = APIController(authenticator: RequestAuthenticator(store: store, keyring: keyring, region: configuration.region), ssm: ssm)
+        let registration = RegistrationController(activations: activations)
+        let gateway = AgentGateway(store: store, connections: connections, commands: commands, logger: logger)
+
+        let router = Router()
+        router.post("/", use: api.handle)
+        router.post("/agent/v1/register", use: registration.register)
+        router.get("/health") { _, _ in "ok" }
+
+        let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
+            configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15)))
+        ) { request, _, _ in
+            guard request.path == "/agent/v1/channel" else { return .dontUpgrade }
+            return .upgrade([:]) { inbound, outbound, _ in
+                try await gateway.serve(inbound: inbound, outbound: outbound)
+            }
+        }
+        let scheme = configuration.scheme
+        let app = Application(
+            router: router,
+            server: try ServerTLS.builder(for: configuration, base: webSocket, logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
+            services: [MaintenanceService(commands: commands, logger: logger), ChannelCloser(connections: connections)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                await onListening("\(scheme)://\(host):\(port)")
+            },
+            logger: logger
+        )
+        return [app]
+    }
+}

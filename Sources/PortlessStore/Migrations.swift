@@ -1,0 +1,46 @@
+import SQLKit
+
+/// The numbered schema migrations, applied in order at start and recorded in `schema_migrations`.
+enum Migrations {
+    static let all: [(version: Int, statements: [String])] = [
+        (1, [
+            "CREATE TABLE accounts (id TEXT PRIMARY KEY, is_root INTEGER NOT NULL, created_at REAL NOT NULL)",
+            "CREATE TABLE access_keys (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE activations (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, created_at REAL NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE nodes (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, registered_at REAL NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE tags (resource_type TEXT NOT NULL, resource_id TEXT NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, PRIMARY KEY (resource_type, resource_id, tag_key))",
+            """
+            CREATE TABLE commands (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, requested_at REAL NOT NULL,
+                status TEXT NOT NULL, document_name TEXT NOT NULL, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX commands_by_time ON commands (account_id, requested_at)",
+            """
+            CREATE TABLE invocations (command_id TEXT NOT NULL, instance_id TEXT NOT NULL, account_id TEXT NOT NULL,
+                requested_at REAL NOT NULL, delivery_deadline REAL NOT NULL, status TEXT NOT NULL,
+                document_name TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (command_id, instance_id))
+            """,
+            "CREATE INDEX invocations_by_instance ON invocations (instance_id, status)",
+            "CREATE INDEX invocations_by_status ON invocations (status, delivery_deadline)",
+        ]),
+    ]
+
+    /// Applies every migration newer than the recorded version.
+    static func run(on database: any SQLDatabase) async throws {
+        try await database.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)").run()
+        let rows = try await database.raw("SELECT MAX(version) AS version FROM schema_migrations").all()
+        let current = try rows.first?.decode(column: "version", as: Int?.self) ?? 0
+        for migration in all where migration.version > current {
+            try await database.raw("BEGIN").run()
+            do {
+                for statement in migration.statements {
+                    try await database.raw(SQLQueryString(statement)).run()
+                }
+                try await database.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), strftime('%s','now'))").run()
+                try await database.raw("COMMIT").run()
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import PortlessCLI
+
+await PortlessCommand.start()
