@@ -2,6 +2,8 @@ public import Foundation
 public import Logging
 import PortlessClient
 import PortlessCore
+import NIOSSL
+import Crypto
 
 /// The node side: registers once, then keeps the control channel up and runs what the server sends.
 public struct PortlessAgent: Sendable {
@@ -20,12 +22,13 @@ public struct PortlessAgent: Sendable {
         let state = configuration.stateDirectory
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let info = NodeFacts.collect(agentVersion: Self.version)
-        let identity = try await loadOrRegister(info: info, announce: announce)
+        let tls = try await AgentTLS.configuration(for: configuration, logger: logger)
+        let identity = try await loadOrRegister(info: info, tls: tls, announce: announce)
         let (launches, launcher) = AsyncStream<InvocationRunner>.makeStream()
         let hub = AgentHub(journal: try Journal(directory: state.appendingPathComponent("journal")),
                            workRoot: state.appendingPathComponent("work"), launches: launcher, logger: logger)
         try await hub.recoverInterrupted()
-        let channel = ControlChannel(url: configuration.channelURL, tls: try AgentTLS.configuration(for: configuration),
+        let channel = ControlChannel(url: configuration.channelURL, tls: tls,
                                      identity: identity, info: info, hub: hub, logger: logger,
                                      onConnected: { announce("Connected as \($0)") })
 
@@ -60,14 +63,19 @@ public struct PortlessAgent: Sendable {
         }
     }
 
-    private func loadOrRegister(info: NodeInfo, announce: @Sendable (String) -> Void) async throws -> AgentIdentity {
-        if let identity = try AgentIdentity.load(from: configuration.stateDirectory) { return identity }
+    /// The saved identity, or a new one from registering with the activation. The key pair is made
+    /// on the node and only its public half is sent.
+    private func loadOrRegister(info: NodeInfo, tls: TLSConfiguration?, announce: @Sendable (String) -> Void) async throws -> AgentIdentity {
+        let state = configuration.stateDirectory
+        if let identity = try AgentIdentity.load(from: state) { return identity }
         guard let activationId = configuration.activationId, let activationCode = configuration.activationCode else {
             throw ClientError.configuration("This node is not registered yet: pass --activation-id and --activation-code.")
         }
-        let identity = try await Registrar.register(server: configuration.server, activationId: activationId,
-                                                    activationCode: activationCode, stateDirectory: configuration.stateDirectory,
-                                                    info: info)
+        let key = try AgentIdentity.pendingKey(in: state)
+        let request = RegistrationRequest(activationId: activationId, activationCode: activationCode,
+                                          publicKey: key.publicKey.rawRepresentation.base64EncodedString(), info: info)
+        let instanceId = try await ChannelExchange.register(url: configuration.channelURL, tls: tls, request: request, logger: logger)
+        let identity = try AgentIdentity.save(instanceId: instanceId, server: configuration.server.absoluteString, key: key, in: state)
         announce("Registered as \(identity.instanceId)")
         return identity
     }

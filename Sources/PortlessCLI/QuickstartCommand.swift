@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import PortlessServer
-import ServiceLifecycle
-import UnixSignals
 
 /// `portless quickstart`: a server, a local agent registered through an activation, and a first
 /// command run through the API, in one process that keeps serving until interrupted.
@@ -18,16 +16,12 @@ struct QuickstartCommand: AsyncParsableCommand {
         let server = try await PortlessServer.open(configuration, logger: logger)
         ServerBanner.print(server)
         let (urls, announcer) = AsyncStream<String>.makeStream()
-        let services = try server.services { url in
+        let demo = QuickstartDemo(urls: urls, credentialsFile: server.bootstrap.credentialsFile,
+                                  dataDirectory: configuration.dataDirectory, region: configuration.region, logger: logger)
+        try await server.run(onListening: { url in
             Console.line("Portless server listening on \(url)")
             announcer.yield(url)
             announcer.finish()
-        }
-        let demo = QuickstartDemo(urls: urls, credentialsFile: server.bootstrap.credentialsFile,
-                                  dataDirectory: configuration.dataDirectory, region: configuration.region, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: services + [demo],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        try await server.close()
+        }, alongside: [demo])
     }
 }

@@ -24,5 +24,8 @@ enum ServerBanner {
             Console.line("Created root account \(server.bootstrap.accountId)")
         }
         Console.line("Root credentials: \(server.bootstrap.credentialsFile.path)")
+        if let authority = server.authority {
+            Console.line("TLS CA fingerprint: \(authority.fingerprint) (agents: --fingerprint \(authority.fingerprint); aws CLI: --ca-bundle \(server.configuration.dataDirectory.appendingPathComponent("tls/ca.pem").path))")
+        }
     }
 }

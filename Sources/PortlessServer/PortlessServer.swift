@@ -18,6 +18,8 @@ public struct PortlessServer: Sendable {
 
     public let configuration: ServerConfiguration
     public let bootstrap: RootCredentials.Outcome
+    /// The CA made for `--tls auto`, whose fingerprint agents pin.
+    public let authority: CertificateAuthority?
     let store: SQLStore
     let keyring: Keyring
     let logger: Logger
@@ -34,28 +36,37 @@ public struct PortlessServer: Sendable {
             let keyring = try Keyring.loadOrCreate(in: directory)
             let bootstrap = try await RootCredentials.ensure(store: store, keyring: keyring, dataDirectory: directory)
             try await store.markAllNodesOffline()
-            return PortlessServer(configuration: configuration, bootstrap: bootstrap, store: store, keyring: keyring, logger: logger)
+            let authority = configuration.tls == .auto
+                ? try CertificateAuthority.loadOrCreate(in: directory.appendingPathComponent("tls")) : nil
+            return PortlessServer(configuration: configuration, bootstrap: bootstrap, authority: authority, store: store,
+                                  keyring: keyring, logger: logger)
         } catch {
             try? await store.close()
             throw error
         }
     }
 
-    /// Serves until SIGTERM/SIGINT (or cancellation); `onListening` gets the bound base URL.
-    public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
-        let group = ServiceGroup(configuration: .init(services: try services(onListening: onListening),
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+    /// Serves until SIGTERM/SIGINT (or cancellation); `onListening` gets the bound base URL. `extra`
+    /// services run in the same group (the quickstart's demo). The store is closed however it ends.
+    public func run(onListening: @escaping @Sendable (String) async -> Void = { _ in }, alongside extra: [any Service] = []) async throws {
+        do {
+            let group = ServiceGroup(configuration: .init(services: try services(onListening: onListening) + extra,
+                                                          gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        } catch {
+            try? await close()
+            throw error
+        }
         try await close()
     }
 
     /// Closes the store once the services have stopped.
-    public func close() async throws {
+    func close() async throws {
         try await store.close()
     }
 
-    /// The services that make up the server, for a caller that runs them in its own service group.
-    public func services(onListening: @escaping @Sendable (String) async -> Void) throws -> [any Service] {
+    /// The services that make up the server.
+    func services(onListening: @escaping @Sendable (String) async -> Void) throws -> [any Service] {
         let connections = AgentConnections()
         let commands = CommandService(store: store, connections: connections, documents: DocumentCatalog(), logger: logger)
         let activations = ActivationService(store: store)
@@ -63,12 +74,11 @@ public struct PortlessServer: Sendable {
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands, store: store)
         let api = APIController(authenticator: RequestAuthenticator(store: store, keyring: keyring, region: configuration.region), ssm: ssm)
-        let registration = RegistrationController(activations: activations)
-        let gateway = AgentGateway(store: store, connections: connections, commands: commands, logger: logger)
+        let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
+                                   caCertificate: authority?.certificatePEM, logger: logger)
 
         let router = Router()
         router.post("/", use: api.handle)
-        router.post("/agent/v1/register", use: registration.register)
         router.get("/health") { _, _ in "ok" }
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
@@ -82,7 +92,7 @@ public struct PortlessServer: Sendable {
         let scheme = configuration.scheme
         let app = Application(
             router: router,
-            server: try ServerTLS.builder(for: configuration, base: webSocket, logger: logger),
+            server: try ServerTLS.builder(for: configuration, authority: authority, base: webSocket, logger: logger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
             services: [MaintenanceService(commands: commands, logger: logger), ChannelCloser(connections: connections)],
             onServerRunning: { channel in

@@ -25,7 +25,7 @@ struct ControlChannel: Sendable {
     /// Runs one connection to its end; returns whether the login was accepted.
     func run() async throws -> Bool {
         let accepted = Flag()
-        let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15)))
+        let configuration = AgentTLS.webSocketConfiguration(for: url, autoPing: true)
         try await WebSocketClient.connect(url: url, configuration: configuration, tlsConfiguration: tls, logger: logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
             guard case .text(let challengeText)? = try await messages.next(),
@@ -94,7 +94,7 @@ struct ControlChannel: Sendable {
             if let commandId = message.commandId { await hub.cancel(commandId) }
         case .ack:
             if let ackId = message.ackId { await hub.acknowledged(ackId) }
-        case .heartbeat, .welcome, .challenge, .login, .started, .result:
+        case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error:
             break
         }
     }

@@ -6,8 +6,14 @@ public import Foundation
 /// naming their `id`, and handling one twice is harmless.
 public struct AgentMessage: Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
-        /// server → agent: a nonce to sign.
+        /// server → agent: a nonce to sign (and the server's CA certificate, for pinning).
         case challenge
+        /// agent → server: first run: activation, public key and node facts.
+        case register
+        /// server → agent: the registration succeeded; `instanceId` is the node's ID.
+        case registered
+        /// server → agent: the request was refused (`errorCode`, `errorMessage`); the channel closes.
+        case error
         /// agent → server: node ID, signature and node facts.
         case login
         /// server → agent: the login was accepted.
@@ -37,11 +43,16 @@ public struct AgentMessage: Sendable, Codable {
     public var commandId: String?
     public var report: InvocationReport?
     public var sentAt: Date?
+    public var registration: RegistrationRequest?
+    public var caCertificate: String?
+    public var errorCode: String?
+    public var errorMessage: String?
 
     public init(type: Kind, id: String = Identifiers.uuid(), ackId: String? = nil, nonce: String? = nil,
                 instanceId: String? = nil, signature: String? = nil, info: NodeInfo? = nil,
                 order: InvocationOrder? = nil, commandId: String? = nil, report: InvocationReport? = nil,
-                sentAt: Date? = nil) {
+                sentAt: Date? = nil, registration: RegistrationRequest? = nil, caCertificate: String? = nil,
+                errorCode: String? = nil, errorMessage: String? = nil) {
         self.type = type
         self.id = id
         self.ackId = ackId
@@ -53,6 +64,10 @@ public struct AgentMessage: Sendable, Codable {
         self.commandId = commandId
         self.report = report
         self.sentAt = sentAt
+        self.registration = registration
+        self.caCertificate = caCertificate
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
     }
 
     /// Encodes the message as one JSON text frame.

@@ -1,4 +1,4 @@
-/// The body an agent posts to `/agent/v1/register` on its first run.
+/// What an agent presents on its first run (in a `register` message on the control channel).
 public struct RegistrationRequest: Sendable, Codable {
     public var activationId: String
     public var activationCode: String
@@ -12,12 +12,6 @@ public struct RegistrationRequest: Sendable, Codable {
         self.publicKey = publicKey
         self.info = info
     }
-}
-
-/// The server's answer to a registration: the node's ID.
-public struct RegistrationResponse: Sendable, Codable {
-    public var instanceId: String
-    public init(instanceId: String) { self.instanceId = instanceId }
 }
 
 /// The bytes an agent signs to prove its identity on the control channel.

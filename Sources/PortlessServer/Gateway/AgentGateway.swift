@@ -18,14 +18,25 @@ struct AgentGateway: Sendable {
     let store: any Store
     let connections: AgentConnections
     let commands: CommandService
+    let activations: ActivationService
+    /// PEM of the CA agents pin (`--tls auto`), sent with every challenge.
+    let caCertificate: String?
     let logger: Logger
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
         let nonce = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
-        try await outbound.write(.text(try AgentMessage(type: .challenge, nonce: nonce).encoded()))
-        guard let node = try await login(&messages, nonce: nonce) else {
-            try await outbound.close(.policyViolation, reason: "login refused")
+        try await outbound.write(.text(try AgentMessage(type: .challenge, nonce: nonce, caCertificate: caCertificate).encoded()))
+        guard case .text(let text)? = try await messages.next(), let first = try? AgentMessage.decode(text) else {
+            try await outbound.close(.policyViolation, reason: "expected login or register")
+            return
+        }
+        if first.type == .register {
+            try await register(first.registration, outbound: outbound)
+            return
+        }
+        guard let node = try await login(first, nonce: nonce) else {
+            try await refuse(PortlessError(.accessDenied, "Login refused: unknown node or bad signature."), outbound: outbound)
             return
         }
         let instanceId = node.instanceId
@@ -81,10 +92,31 @@ struct AgentGateway: Sendable {
         logger.info("agent disconnected")
     }
 
-    /// Reads the login message and checks its signature over the challenge; nil when refused.
-    private func login(_ messages: inout WebSocketInboundMessageStream.AsyncIterator, nonce: String) async throws -> NodeRecord? {
-        guard case .text(let text)? = try await messages.next(),
-              let message = try? AgentMessage.decode(text), message.type == .login,
+    /// First run: registers the node with its activation, answers `registered` or `error`, and closes.
+    private func register(_ registration: RegistrationRequest?, outbound: WebSocketOutboundWriter) async throws {
+        do {
+            guard let registration else {
+                throw PortlessError(.validation, "A register message needs its registration.", field: "registration")
+            }
+            let node = try await activations.register(registration)
+            logger.info("node registered", metadata: ["portless.node": "\(node.instanceId)", "portless.activation": "\(node.activationId)"])
+            try await outbound.write(.text(try AgentMessage(type: .registered, instanceId: node.instanceId).encoded()))
+            try await outbound.close(.normalClosure, reason: "registered")
+        } catch let error as PortlessError {
+            logger.warning("registration refused", metadata: ["portless.error": "\(error.code)"])
+            try await refuse(error, outbound: outbound)
+        }
+    }
+
+    private func refuse(_ error: PortlessError, outbound: WebSocketOutboundWriter) async throws {
+        let message = AgentMessage(type: .error, errorCode: error.code.rawValue, errorMessage: error.message)
+        try await outbound.write(.text(try message.encoded()))
+        try await outbound.close(.policyViolation, reason: error.code.rawValue)
+    }
+
+    /// Checks a login message's signature over the challenge; nil when refused.
+    private func login(_ message: AgentMessage, nonce: String) async throws -> NodeRecord? {
+        guard message.type == .login,
               let instanceId = message.instanceId, Identifiers.isNodeID(instanceId),
               let signature = message.signature.flatMap({ Data(base64Encoded: $0) }),
               var node = try await store.node(id: instanceId),
@@ -120,7 +152,7 @@ struct AgentGateway: Sendable {
             reply.yield(AgentMessage(type: .ack, ackId: message.id))
         case .heartbeat, .ack:
             break
-        case .challenge, .login, .welcome, .run, .cancel:
+        case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error:
             logger.warning("unexpected agent message ignored", metadata: ["portless.type": "\(message.type.rawValue)"])
         }
     }
