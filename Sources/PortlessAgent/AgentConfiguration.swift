@@ -1,7 +1,7 @@
 public import Foundation
 
-/// How `portless agent` is run.
-public struct AgentConfiguration: Sendable {
+/// How `portless agent` is run. Its description never shows the activation code.
+public struct AgentConfiguration: Sendable, CustomStringConvertible {
     public var server: URL
     public var stateDirectory: URL
     public var activationId: String?
@@ -15,6 +15,10 @@ public struct AgentConfiguration: Sendable {
         self.activationId = activationId
         self.activationCode = activationCode
         self.fingerprint = fingerprint
+    }
+
+    public var description: String {
+        "AgentConfiguration(server: \(server), stateDirectory: \(stateDirectory.path), activationId: \(activationId ?? "-"))"
     }
 
     /// The control channel's WebSocket URL.

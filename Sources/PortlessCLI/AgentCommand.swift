@@ -41,8 +41,11 @@ struct AgentCommand: AsyncParsableCommand {
 }
 
 /// Runs an agent as a service: it stops (and its channel closes) on graceful shutdown.
-struct AgentService: Service {
+struct AgentService: Service, CustomStringConvertible {
     let agent: PortlessAgent
+
+    /// What service-lifecycle logs for this service: never the configuration, which holds the activation code.
+    var description: String { "AgentService" }
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {

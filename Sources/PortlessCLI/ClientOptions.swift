@@ -9,7 +9,10 @@ struct ClientOptions: ParsableArguments {
     @Option(help: "The profile in the shared credentials file (else AWS_PROFILE, else default).")
     var profile: String?
 
+    @Option(name: .customLong("ca-bundle"), help: "PEM CA certificates to trust (else AWS_CA_BUNDLE), e.g. DATA_DIR/tls/ca.pem.")
+    var caBundle: String?
+
     func client() throws -> SSMClient {
-        SSMClient(configuration: try ClientConfiguration.resolve(endpoint: endpoint, profile: profile))
+        SSMClient(configuration: try ClientConfiguration.resolve(endpoint: endpoint, profile: profile, caBundle: caBundle))
     }
 }

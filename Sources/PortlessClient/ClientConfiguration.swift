@@ -5,17 +5,20 @@ public struct ClientConfiguration: Sendable {
     public var endpoint: URL
     public var region: String
     public var credentials: AWSCredentials
+    /// A PEM file of CA certificates to trust besides the system's (`--ca-bundle`, `AWS_CA_BUNDLE`).
+    public var caBundle: String?
 
-    public init(endpoint: URL, region: String, credentials: AWSCredentials) {
+    public init(endpoint: URL, region: String, credentials: AWSCredentials, caBundle: String? = nil) {
         self.endpoint = endpoint
         self.region = region
         self.credentials = credentials
+        self.caBundle = caBundle
     }
 
     /// Resolves endpoint (flag, `PORTLESS_ENDPOINT`, `AWS_ENDPOINT_URL`), region (`AWS_REGION`,
-    /// `AWS_DEFAULT_REGION`, config file, `us-east-1`) and credentials (environment, then the shared
-    /// credentials file and profile).
-    public static func resolve(endpoint flag: String?, profile profileFlag: String? = nil,
+    /// `AWS_DEFAULT_REGION`, config file, `us-east-1`), credentials (environment, then the shared
+    /// credentials file and profile) and CA bundle (flag, `AWS_CA_BUNDLE`, config `ca_bundle`).
+    public static func resolve(endpoint flag: String?, profile profileFlag: String? = nil, caBundle: String? = nil,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientConfiguration {
         guard let endpointText = flag ?? environment["PORTLESS_ENDPOINT"] ?? environment["AWS_ENDPOINT_URL"],
               let endpoint = URL(string: endpointText), endpoint.scheme == "http" || endpoint.scheme == "https" else {
@@ -27,7 +30,8 @@ public struct ClientConfiguration: Sendable {
         let configSection = configFile?.sections[profile == "default" ? "default" : "profile \(profile)"]
         let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? configSection?["region"] ?? "us-east-1"
         return ClientConfiguration(endpoint: endpoint, region: region,
-                                   credentials: try credentials(profile: profile, home: home, environment: environment))
+                                   credentials: try credentials(profile: profile, home: home, environment: environment),
+                                   caBundle: caBundle ?? environment["AWS_CA_BUNDLE"] ?? configSection?["ca_bundle"])
     }
 
     private static func credentials(profile: String, home: String, environment: [String: String]) throws -> AWSCredentials {

@@ -1,20 +1,38 @@
+import AsyncHTTPClient
 public import Foundation
-#if canImport(FoundationNetworking)
-public import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOSSL
 
-/// One HTTP exchange over URLSession, for the API client and agent registration.
-public enum HTTPTransport {
-    public static func send(_ request: URLRequest, session: URLSession = .shared) async throws -> (Data, HTTPURLResponse) {
-        let (data, response) = try await session.data(for: request)
-        guard let http = response as? HTTPURLResponse else {
-            throw ClientError.transport("No HTTP response from \(request.url?.absoluteString ?? "server").")
+/// One HTTP exchange through AsyncHTTPClient's shared client, trusting an extra CA bundle when given.
+enum HTTPTransport {
+    static let maxResponseSize = 64 << 20
+
+    static func send(url: URL, method: String, headers: [(name: String, value: String)], body: [UInt8],
+                     caBundle: String?) async throws -> (status: Int, body: Data) {
+        var tls: TLSConfiguration?
+        if let caBundle {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.trustRoots = .file(caBundle)
+            tls = configuration
         }
-        return (data, http)
+        var request = try HTTPClient.Request(url: url.absoluteString, method: HTTPMethod(rawValue: method),
+                                             headers: HTTPHeaders(headers), body: .bytes(body), tlsConfiguration: tls)
+        request.headers.replaceOrAdd(name: "content-length", value: String(body.count))
+        do {
+            let response = try await HTTPClient.shared.execute(request: request, deadline: .now() + .seconds(60)).get()
+            let data = response.body.map { Data($0.readableBytesView) } ?? Data()
+            guard data.count <= maxResponseSize else { throw ClientError.transport("The reply from \(url) is too large.") }
+            return (Int(response.status.code), data)
+        } catch let error as ClientError {
+            throw error
+        } catch {
+            throw ClientError.transport("Could not reach \(url.absoluteString): \(error)")
+        }
     }
 
     /// Decodes an AWS JSON error body (`__type`, `message`) into `ClientError.service`.
-    public static func serviceError(data: Data, status: Int) -> ClientError {
+    static func serviceError(data: Data, status: Int) -> ClientError {
         let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         let type = (object?["__type"] as? String).map { $0.split(separator: "#").last.map(String.init) ?? $0 } ?? "HTTP\(status)"
         let message = object?["message"] as? String ?? object?["Message"] as? String ?? String(decoding: data, as: UTF8.self)

@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 public import PortlessCore
 
 /// A SigV4-signed client for the AWS JSON 1.1 API (`AmazonSSM.*`, `Portless.*`).
@@ -13,10 +10,6 @@ public struct SSMClient: Sendable {
     /// Calls `target` (e.g. `AmazonSSM.SendCommand`) with a JSON body and returns the JSON reply.
     public func call(_ target: String, _ input: JSONValue = .object([:])) async throws -> JSONValue {
         let body = Array(try WireCoding.encoder().encode(input))
-        var request = URLRequest(url: configuration.endpoint)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        request.timeoutInterval = 60
         let host = Self.hostHeader(configuration.endpoint)
         var headers: [(name: String, value: String)] = [
             ("host", host), ("content-type", "application/x-amz-json-1.1"), ("x-amz-target", target),
@@ -26,9 +19,9 @@ public struct SSMClient: Sendable {
                                  sessionToken: configuration.credentials.sessionToken,
                                  region: configuration.region, service: "ssm")
         headers += signer.sign(method: "POST", path: "/", query: "", headers: headers, body: body, date: Date())
-        for (name, value) in headers where name != "host" { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await HTTPTransport.send(request)
-        guard response.statusCode == 200 else { throw HTTPTransport.serviceError(data: data, status: response.statusCode) }
+        let (status, data) = try await HTTPTransport.send(url: configuration.endpoint, method: "POST", headers: headers,
+                                                          body: body, caBundle: configuration.caBundle)
+        guard status == 200 else { throw HTTPTransport.serviceError(data: data, status: status) }
         return try WireCoding.decoder().decode(JSONValue.self, from: data)
     }
 
