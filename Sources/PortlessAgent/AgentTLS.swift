@@ -9,14 +9,22 @@ import WSClient
 /// The agent's TLS settings. Plain `http` servers get none; `https` without a pin uses the system's
 /// trust store; with `--fingerprint sha256:HEX` the agent trusts only the server CA whose
 /// certificate has that SHA-256, learning the certificate once from the server and keeping it in
-/// its state directory.
+/// its state directory (`server-ca.pem`), where later runs find the pin again.
 enum AgentTLS {
     static func configuration(for configuration: AgentConfiguration, logger: Logger) async throws -> TLSConfiguration? {
         guard configuration.server.scheme == "https" else { return nil }
-        guard let pin = configuration.fingerprint?.lowercased() else { return .makeClientConfiguration() }
         let file = configuration.stateDirectory.appendingPathComponent("server-ca.pem")
-        var pem = try? String(contentsOf: file, encoding: .utf8)
-        if pem.map({ (try? fingerprint(of: $0)) != pin }) ?? true {
+        let saved = try? String(contentsOf: file, encoding: .utf8)
+        let pem: String
+        switch (configuration.fingerprint?.lowercased(), saved) {
+        case (nil, nil):
+            return .makeClientConfiguration()
+        case (nil, let saved?):
+            // Pinned at registration; later runs keep the pin without repeating the flag.
+            pem = saved
+        case (let pin?, let saved) where saved.map({ (try? fingerprint(of: $0)) == pin }) == true:
+            pem = saved ?? ""
+        case (let pin?, _):
             let offered = try await ChannelExchange.discoverCA(url: configuration.channelURL, logger: logger)
             guard try fingerprint(of: offered) == pin else {
                 throw ClientError.configuration("The server's CA certificate does not match --fingerprint \(pin); refusing to connect.")
@@ -25,7 +33,7 @@ enum AgentTLS {
             pem = offered
         }
         var tls = TLSConfiguration.makeClientConfiguration()
-        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array((pem ?? "").utf8)))
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(pem.utf8)))
         // The pinned CA is the only trust anchor; agents may dial the server by any of its addresses.
         tls.certificateVerification = .noHostnameVerification
         return tls

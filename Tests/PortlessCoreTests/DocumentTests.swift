@@ -153,7 +153,7 @@ struct BuiltinDocumentsTests {
         #expect(document.mainSteps.count == 1)
         let step = try #require(document.mainSteps.first)
         #expect(step.action == "aws:runShellScript")
-        #expect(step.name == "runShellScript")
+        #expect(step.name == "aws:runShellScript")
         #expect(step.inputs["runCommand"] == .string("{{ commands }}"))
         #expect(step.inputs["workingDirectory"] == .string("{{ workingDirectory }}"))
         #expect(step.inputs["timeoutSeconds"] == .string("{{ executionTimeout }}"))
@@ -360,8 +360,8 @@ struct CommandPlannerTests {
         #expect(plan.parameters == ["commands": ["echo a", "echo b"], "workingDirectory": [""], "executionTimeout": ["3600"]])
         #expect(plan.steps.count == 1)
         let step = try #require(plan.steps.first)
-        #expect(step.name == "runShellScript")
-        #expect(step.pluginName == "runShellScript")
+        #expect(step.name == "aws:runShellScript")
+        #expect(step.pluginName == "aws:runShellScript")
         #expect(step.action == "aws:runShellScript")
         #expect(step.inputs["runCommand"] == .array([.string("echo a"), .string("echo b")]))
         #expect(step.inputs["workingDirectory"] == .string(""))
@@ -396,5 +396,38 @@ struct CommandPlannerTests {
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.executionTimeout")
+    }
+}
+
+@Suite("Document rules that guard against hostile input")
+struct DocumentGuardTests {
+    private func document(parameters: String) -> String {
+        """
+        {"schemaVersion": "2.2", "parameters": \(parameters),
+         "mainSteps": [{"action": "aws:runShellScript", "name": "a", "inputs": {"runCommand": ["true"]}}]}
+        """
+    }
+
+    @Test func allowedPatternMustMatchTheWholeValueIncludingNoTrailingNewline() throws {
+        let parsed = try CommandDocument.parse(json: document(parameters: #"{"p": {"type": "String", "allowedPattern": "[a-z]+"}}"#))
+        #expect(try ParameterValidator.resolve(["p": ["abc"]], for: parsed)["p"] == ["abc"])
+        #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": ["abc\n"]], for: parsed) }
+        #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": ["abc\nrm -rf /"]], for: parsed) }
+    }
+
+    @Test func aPatternThatDoesNotCompileIsAnInvalidDocument() {
+        let error = #expect(throws: PortlessError.self) {
+            try CommandDocument.parse(json: document(parameters: #"{"p": {"type": "String", "allowedPattern": "(unclosed"}}"#))
+        }
+        #expect(error?.code == .invalidDocument)
+        #expect(error?.field == "parameters.p.allowedPattern")
+    }
+
+    @Test(arguments: ["bad name", "semi;colon", "under_score", ""])
+    func parameterNamesMustBeAlphanumeric(name: String) {
+        let error = #expect(throws: PortlessError.self) {
+            try CommandDocument.parse(json: document(parameters: "{\"\(name)\": {\"type\": \"String\"}}"))
+        }
+        #expect(error?.code == .invalidDocument)
     }
 }

@@ -11,6 +11,13 @@ private func matches(_ value: String, _ pattern: String) -> Bool {
 
 @Suite("Identifiers")
 struct IdentifierTests {
+    @Test(arguments: [" c0ffee00-1234-4abc-8def-0123456789ab", "+c0ffee0-1234-4abc-8def-0123456789ab",
+                      "0xffee00-1234-4abc-8def-0123456789ab", "c0ffee00-1234-4abc-8def-0123456789a",
+                      "c0ffee00123404abc08def00123456789ab", "ｃ0ffee00-1234-4abc-8def-0123456789ab"])
+    func lenientUUIDFormsAreRefused(value: String) {
+        #expect(!Identifiers.isUUID(value))
+    }
+
     private static let draws = 2_000
 
     @Test func nodeIDFormat() {

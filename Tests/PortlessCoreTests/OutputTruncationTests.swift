@@ -77,4 +77,13 @@ struct OutputTruncationTests {
         #expect(result.count <= 2_500 + OutputTruncation.outputMarker.count)
         #expect(!result.hasPrefix(String(repeating: "o", count: 2_501)))
     }
+
+    @Test func aLongStdoutDoesNotHideStderr() {
+        let result = OutputTruncation.pluginOutput(stdout: String(repeating: "o", count: 3_000), stderr: "FATAL")
+        #expect(result.hasSuffix(OutputTruncation.errorSeparator + "FATAL"))
+        #expect(result.contains(OutputTruncation.outputMarker + OutputTruncation.errorSeparator))
+        let both = OutputTruncation.pluginOutput(stdout: String(repeating: "o", count: 3_000), stderr: String(repeating: "e", count: 3_000))
+        #expect(both.hasSuffix(OutputTruncation.errorMarker))
+        #expect(both.count <= OutputTruncation.pluginOutputLimit + OutputTruncation.outputMarker.count + OutputTruncation.errorMarker.count)
+    }
 }

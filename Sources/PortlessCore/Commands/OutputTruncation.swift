@@ -18,9 +18,16 @@ public enum OutputTruncation {
     }
 
     /// A step's `Output` in ListCommandInvocations with `Details`: stdout, then the error separator and stderr.
+    ///
+    /// When both do not fit in 2,500 characters, each part is cut with its own marker and stderr keeps
+    /// up to half the room, so a long stdout never hides the error.
     public static func pluginOutput(stdout: String, stderr: String) -> String {
-        let combined = stderr.isEmpty ? stdout : stdout + errorSeparator + stderr
-        return truncate(combined, to: pluginOutputLimit, marker: outputMarker)
+        guard !stderr.isEmpty else { return truncate(stdout, to: pluginOutputLimit, marker: outputMarker) }
+        let room = pluginOutputLimit - errorSeparator.count
+        guard stdout.count + stderr.count > room else { return stdout + errorSeparator + stderr }
+        let errorRoom = min(stderr.count, room / 2)
+        return truncate(stdout, to: room - errorRoom, marker: outputMarker) + errorSeparator
+            + truncate(stderr, to: errorRoom, marker: errorMarker)
     }
 
     static func truncate(_ text: String, to limit: Int, marker: String) -> String {

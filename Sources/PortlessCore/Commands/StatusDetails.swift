@@ -8,10 +8,14 @@ public enum StatusDetails {
     public static let terminated = "Terminated"
     public static let incomplete = "Incomplete"
     public static let noInstancesInTag = "No Instances In Tag"
+    public static let invalidPlatform = "Invalid Platform"
+    public static let accessDenied = "Access Denied"
+    public static let rateExceeded = "Rate Exceeded"
 
     /// Maps a `Status` filter value (spaces removed, e.g. `DeliveryTimedOut`) to the details it matches.
     public static func fromFilterValue(_ value: String) -> String? {
-        [deliveryTimedOut, executionTimedOut, undeliverable, terminated, incomplete, noInstancesInTag]
+        [deliveryTimedOut, executionTimedOut, undeliverable, terminated, incomplete, noInstancesInTag,
+         invalidPlatform, accessDenied, rateExceeded]
             .first { $0.replacingOccurrences(of: " ", with: "") == value }
     }
 }

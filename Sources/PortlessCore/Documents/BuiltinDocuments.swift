@@ -31,7 +31,7 @@ public enum BuiltinDocuments {
         {
           "precondition": { "StringEquals": ["platformType", "Linux"] },
           "action": "aws:runShellScript",
-          "name": "runShellScript",
+          "name": "aws:runShellScript",
           "inputs": {
             "id": "0.aws:runShellScript",
             "runCommand": "{{ commands }}",

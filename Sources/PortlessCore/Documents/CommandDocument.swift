@@ -24,6 +24,14 @@ public struct CommandDocument: Sendable, Hashable, Codable {
             guard document.schemaVersion == "2.2" else {
                 throw PortlessError(.invalidDocument, "schemaVersion must be 2.2 for Command documents.", field: "schemaVersion")
             }
+            for (name, parameter) in document.parameters {
+                guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                    throw PortlessError(.invalidDocument, "Parameter name '\(name)' must match ^[a-zA-Z0-9]+$.", field: "parameters.\(name)")
+                }
+                if let pattern = parameter.allowedPattern {
+                    _ = try ParameterValidator.compile(pattern, field: "parameters.\(name).allowedPattern")
+                }
+            }
             return document
         } catch let error as DecodingError {
             throw PortlessError(.invalidDocument, "Document content is invalid: \(WireCoding.describe(error))",

@@ -43,10 +43,20 @@ public enum ParameterValidator {
         }
     }
 
+    /// Whether the whole of `value` matches `pattern` (`\\z`, unlike `$`, does not allow a final newline).
     static func matches(_ value: String, pattern: String) throws -> Bool {
         guard value.utf16.count <= maxPatternInput else { return false }
-        let expression = try NSRegularExpression(pattern: "^(?:\(pattern))$")
+        let expression = try compile(pattern)
         let range = NSRange(value.startIndex..., in: value)
         return expression.firstMatch(in: value, range: range) != nil
+    }
+
+    /// Compiles an `allowedPattern` anchored at both ends, or throws `InvalidDocument`.
+    static func compile(_ pattern: String, field: String? = nil) throws -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: "^(?:\(pattern))\\z")
+        } catch {
+            throw PortlessError(.invalidDocument, "allowedPattern \(pattern) is not a valid regular expression.", field: field)
+        }
     }
 }
