@@ -255,6 +255,17 @@ def test_wrong_json_shape_is_refused(fleet, snapshot):
     snapshot.check()
 
 
+def test_oversized_request_is_refused(fleet, snapshot):
+    body = json.dumps({"DocumentName": "AWS-RunShellScript", "InstanceIds": [fleet.db_id],
+                       "Parameters": {"commands": ["echo " + "x" * (2 << 20)]}})
+    r = pf.signed_request(fleet.server, "AmazonSSM.SendCommand", body)
+    assert r.status_code == 413, r.text
+    assert "RequestEntityTooLarge" in pf.error_type(r), r.text
+    snapshot.check()
+    # The server is still healthy afterwards.
+    assert pf.all_commands(fleet.client) is not None
+
+
 def test_unknown_target_is_unknown_operation(fleet, snapshot):
     r = pf.signed_request(fleet.server, "AmazonSSM.FrobnicateTheFleet", "{}")
     assert r.status_code == 400, r.text

@@ -46,6 +46,8 @@ enum APIResponse {
             return Data(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw PortlessError(.requestTooLarge, "The request body is larger than \(limit) bytes.")
+        } catch is NIOTooManyBytesError {
+            throw PortlessError(.requestTooLarge, "The request body is larger than \(limit) bytes.")
         }
     }
 }
