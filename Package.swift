@@ -30,12 +30,14 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "PortlessCore",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,6 +80,8 @@ let package = Package(
             dependencies: [
                 "PortlessCore",
                 "PortlessClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -118,6 +122,21 @@ let package = Package(
             dependencies: ["PortlessCLI"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "PortlessBench",
+            dependencies: [
+                "PortlessCore",
+                "PortlessClient",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PortlessTestSupport",
             dependencies: ["PortlessCore", "PortlessClient"],
@@ -130,7 +149,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PortlessEndToEndTests",
-            dependencies: ["PortlessCore", "PortlessClient", "PortlessTestSupport"],
+            dependencies: ["PortlessCore", "PortlessClient", "PortlessServer", "PortlessTestSupport",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
     ]

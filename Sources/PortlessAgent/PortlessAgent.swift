@@ -26,7 +26,8 @@ public struct PortlessAgent: Sendable {
         let identity = try await loadOrRegister(info: info, tls: tls, announce: announce)
         let (launches, launcher) = AsyncStream<InvocationRunner>.makeStream()
         let hub = AgentHub(journal: try Journal(directory: state.appendingPathComponent("journal")),
-                           workRoot: state.appendingPathComponent("work"), launches: launcher, logger: logger)
+                           workRoot: state.appendingPathComponent("work"), instanceId: identity.instanceId,
+                           launches: launcher, logger: logger)
         try await hub.recoverInterrupted()
         let channel = ControlChannel(url: configuration.channelURL, tls: tls,
                                      identity: identity, info: info, hub: hub, logger: logger,

@@ -20,6 +20,8 @@ public struct PortlessServer: Sendable {
     public let bootstrap: RootCredentials.Outcome
     /// The CA made for `--tls auto`, whose fingerprint agents pin.
     public let authority: CertificateAuthority?
+    /// Where state changes are published (command and invocation status changes today).
+    public let events = EventBus()
     let store: SQLStore
     let keyring: Keyring
     let logger: Logger
@@ -60,19 +62,29 @@ public struct PortlessServer: Sendable {
         try await close()
     }
 
-    /// Closes the store once the services have stopped.
+    /// Closes the store once the services have stopped, even when the run was cancelled (the close
+    /// itself must not be cancelled, or the connection would be dropped unclosed).
     func close() async throws {
-        try await store.close()
+        let store = self.store
+        try await Task { try await store.close() }.value
     }
 
     /// The services that make up the server.
     func services(onListening: @escaping @Sendable (String) async -> Void) throws -> [any Service] {
         let connections = AgentConnections()
-        let commands = CommandService(store: store, connections: connections, documents: DocumentCatalog(), logger: logger)
+        let publisher = CommandEventPublisher(bus: events, region: configuration.region)
+        let dispatcher = CommandDispatcher(store: store, connections: connections, logger: logger) { command, terminated in
+            await publisher.commandChanged(command)
+            for invocation in terminated { await publisher.invocationChanged(invocation, command: command) }
+        }
+        let catalog = DocumentCatalog(store: store, region: configuration.region)
+        let commands = CommandService(store: store, connections: connections, documents: catalog,
+                                      dispatcher: dispatcher, events: publisher, logger: logger)
         let activations = ActivationService(store: store)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
-                                commands: commands, store: store)
+                                commands: commands,
+                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store)
         let api = APIController(authenticator: RequestAuthenticator(store: store, keyring: keyring, region: configuration.region), ssm: ssm)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
                                    caCertificate: authority?.certificatePEM, logger: logger)
@@ -94,7 +106,8 @@ public struct PortlessServer: Sendable {
             router: router,
             server: try ServerTLS.builder(for: configuration, authority: authority, base: webSocket, logger: logger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
-            services: [MaintenanceService(commands: commands, logger: logger), ChannelCloser(connections: connections)],
+            services: [MaintenanceService(commands: commands, dispatcher: dispatcher, logger: logger),
+                       ChannelCloser(connections: connections)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

@@ -22,6 +22,21 @@ enum Migrations {
             "CREATE INDEX invocations_by_instance ON invocations (instance_id, status)",
             "CREATE INDEX invocations_by_status ON invocations (status, delivery_deadline)",
         ]),
+        (2, [
+            """
+            CREATE TABLE documents (account_id TEXT NOT NULL, name TEXT NOT NULL, created_at REAL NOT NULL,
+                body TEXT NOT NULL, PRIMARY KEY (account_id, name))
+            """,
+            """
+            CREATE TABLE document_versions (account_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL,
+                version_name TEXT, created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name, version))
+            """,
+            """
+            CREATE TABLE document_shares (account_id TEXT NOT NULL, name TEXT NOT NULL, shared_with TEXT NOT NULL,
+                body TEXT NOT NULL, PRIMARY KEY (account_id, name, shared_with))
+            """,
+            "CREATE INDEX document_shares_by_account ON document_shares (shared_with)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

@@ -38,12 +38,12 @@ public final class SQLStore: Store {
         try await connection.close()
     }
 
-    private func serialized<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func serialized<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let database = self.database
         return try await gate.run { try await body(database) }
     }
 
-    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await serialized { db in
             try await db.raw("BEGIN IMMEDIATE").run()
             do {
@@ -57,17 +57,17 @@ public final class SQLStore: Store {
         }
     }
 
-    private func all<T: Decodable & Sendable>(_ type: T.Type, _ query: SQLQueryString) async throws -> [T] {
+    func all<T: Decodable & Sendable>(_ type: T.Type, _ query: SQLQueryString) async throws -> [T] {
         try await serialized { db in
             try await db.raw(query).all().map { try RecordCoding.decode(type, row: $0) }
         }
     }
 
-    private func first<T: Decodable & Sendable>(_ type: T.Type, _ query: SQLQueryString) async throws -> T? {
+    func first<T: Decodable & Sendable>(_ type: T.Type, _ query: SQLQueryString) async throws -> T? {
         try await all(type, query).first
     }
 
-    private func execute(_ query: SQLQueryString) async throws {
+    func execute(_ query: SQLQueryString) async throws {
         try await serialized { db in try await db.raw(query).run() }
     }
 
@@ -238,21 +238,42 @@ public final class SQLStore: Store {
         try await first(CommandRecord.self, "SELECT body FROM commands WHERE id = \(bind: id)")
     }
 
-    public func modifyCommand(id: String,
-                              _ body: @Sendable (inout CommandRecord, inout [InvocationRecord]) throws -> Void) async throws -> CommandRecord? {
+    public func modifyCommand<T: Sendable>(id: String,
+                                           _ body: @Sendable (inout CommandRecord, inout [InvocationRecord]) throws -> T) async throws
+        -> (command: CommandRecord, invocations: [InvocationRecord], result: T)? {
         try await transaction { db in
             guard let row = try await db.raw("SELECT body FROM commands WHERE id = \(bind: id)").first() else { return nil }
             var command = try RecordCoding.decode(CommandRecord.self, row: row)
             let original = try await db.raw("SELECT body FROM invocations WHERE command_id = \(bind: id) ORDER BY instance_id").all()
                 .map { try RecordCoding.decode(InvocationRecord.self, row: $0) }
             var invocations = original
-            try body(&command, &invocations)
+            let result = try body(&command, &invocations)
             try await Self.write(command, on: db)
             for (before, after) in zip(original, invocations) where before != after {
                 try await Self.write(after, on: db)
             }
-            return command
+            return (command, invocations, result)
         }
+    }
+
+    public func markDispatched(commandId: String, instanceIds: [String], at date: Date) async throws {
+        guard !instanceIds.isEmpty else { return }
+        try await transaction { db in
+            for instanceId in instanceIds {
+                guard let row = try await db.raw("""
+                    SELECT body FROM invocations WHERE command_id = \(bind: commandId) AND instance_id = \(bind: instanceId)
+                    """).first() else { continue }
+                var invocation = try RecordCoding.decode(InvocationRecord.self, row: row)
+                invocation.dispatchedAt = date
+                try await Self.write(invocation, on: db)
+            }
+        }
+    }
+
+    public func openCommands() async throws -> [CommandRecord] {
+        try await all(CommandRecord.self, """
+            SELECT body FROM commands WHERE status IN ('Pending', 'InProgress', 'Cancelling') ORDER BY requested_at
+            """)
     }
 
     private static func write(_ command: CommandRecord, on db: any SQLDatabase) async throws {
@@ -302,9 +323,9 @@ public final class SQLStore: Store {
         return try await all(InvocationRecord.self, sql)
     }
 
-    public func modifyInvocation(commandId: String, instanceId: String,
-                                 _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> Void) async throws
-        -> (InvocationRecord, CommandRecord)? {
+    public func modifyInvocation<T: Sendable>(commandId: String, instanceId: String,
+                                              _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> T) async throws
+        -> (invocation: InvocationRecord, command: CommandRecord, result: T)? {
         try await transaction { db in
             guard let invocationRow = try await db.raw("""
                 SELECT body FROM invocations WHERE command_id = \(bind: commandId) AND instance_id = \(bind: instanceId)
@@ -314,10 +335,10 @@ public final class SQLStore: Store {
             var invocation = try RecordCoding.decode(InvocationRecord.self, row: invocationRow)
             var command = try RecordCoding.decode(CommandRecord.self, row: commandRow)
             let before = (invocation, command)
-            try body(&invocation, &command)
+            let result = try body(&invocation, &command)
             if invocation != before.0 { try await Self.write(invocation, on: db) }
             if command != before.1 { try await Self.write(command, on: db) }
-            return (invocation, command)
+            return (invocation, command, result)
         }
     }
 

@@ -12,13 +12,13 @@ private func counts(_ pairs: [(InvocationStatus, Int)]) -> [InvocationStatus: In
 @Suite("CommandStatusRollup")
 struct CommandStatusRollupTests {
     @Test func noInvocations() {
-        #expect(CommandStatusRollup.status(counts: [:], cancelRequested: false) == .success)
-        #expect(CommandStatusRollup.status(counts: [:], cancelRequested: true) == .cancelled)
-        #expect(CommandStatusRollup.status(counts: [.pending: 0], cancelRequested: false) == .success)
+        #expect(rollup([:], cancelled: false) == .success)
+        #expect(rollup([:], cancelled: true) == .cancelled)
+        #expect(rollup([.pending: 0], cancelled: false) == .success)
     }
 
     @Test func allPendingIsPending() {
-        #expect(CommandStatusRollup.status(counts: [.pending: 3], cancelRequested: false) == .pending)
+        #expect(rollup([.pending: 3], cancelled: false) == .pending)
     }
 
     @Test(arguments: [
@@ -29,30 +29,30 @@ struct CommandStatusRollupTests {
         [(.failed, 5), (.pending, 1)],
     ])
     func unfinishedIsInProgress(_ pairs: [(InvocationStatus, Int)]) {
-        #expect(CommandStatusRollup.status(counts: counts(pairs), cancelRequested: false) == .inProgress)
+        #expect(rollup(counts(pairs), cancelled: false) == .inProgress)
     }
 
     @Test func unfinishedWithCancelIsCancelling() {
-        #expect(CommandStatusRollup.status(counts: [.pending: 2], cancelRequested: true) == .cancelling)
-        #expect(CommandStatusRollup.status(counts: [.inProgress: 1, .success: 1], cancelRequested: true) == .cancelling)
-        #expect(CommandStatusRollup.status(counts: [.cancelling: 1, .cancelled: 3], cancelRequested: true) == .cancelling)
+        #expect(rollup([.pending: 2], cancelled: true) == .cancelling)
+        #expect(rollup([.inProgress: 1, .success: 1], cancelled: true) == .cancelling)
+        #expect(rollup([.cancelling: 1, .cancelled: 3], cancelled: true) == .cancelling)
     }
 
     @Test func allSuccessIsSuccess() {
-        #expect(CommandStatusRollup.status(counts: [.success: 4], cancelRequested: false) == .success)
+        #expect(rollup([.success: 4], cancelled: false) == .success)
     }
 
     @Test func finishedOutcomes() {
-        #expect(CommandStatusRollup.status(counts: [.success: 3, .failed: 1], cancelRequested: false) == .failed)
-        #expect(CommandStatusRollup.status(counts: [.success: 3, .timedOut: 1], cancelRequested: false) == .timedOut)
-        #expect(CommandStatusRollup.status(counts: [.failed: 1, .timedOut: 1], cancelRequested: false) == .failed)
-        #expect(CommandStatusRollup.status(counts: [.success: 1, .cancelled: 1], cancelRequested: false) == .cancelled)
+        #expect(rollup([.success: 3, .failed: 1], cancelled: false) == .failed)
+        #expect(rollup([.success: 3, .timedOut: 1], cancelled: false) == .timedOut)
+        #expect(rollup([.failed: 1, .timedOut: 1], cancelled: false) == .failed)
+        #expect(rollup([.success: 1, .cancelled: 1], cancelled: false) == .cancelled)
     }
 
     @Test func finishedAfterCancel() {
-        #expect(CommandStatusRollup.status(counts: [.cancelled: 2, .failed: 1], cancelRequested: true) == .cancelled)
-        #expect(CommandStatusRollup.status(counts: [.success: 2], cancelRequested: true) == .success)
-        #expect(CommandStatusRollup.status(counts: [.failed: 2], cancelRequested: true) == .failed)
+        #expect(rollup([.cancelled: 2, .failed: 1], cancelled: true) == .cancelled)
+        #expect(rollup([.success: 2], cancelled: true) == .success)
+        #expect(rollup([.failed: 2], cancelled: true) == .failed)
     }
 
     @Test func terminalStatuses() {
@@ -242,5 +242,54 @@ struct StatusDetailsTests {
     @Test(arguments: ["Delivery Timed Out", "deliverytimedout", "Success", "Pending", "TimedOut", "", "Bogus"])
     func otherValuesMapToNothing(_ value: String) {
         #expect(StatusDetails.fromFilterValue(value) == nil)
+    }
+}
+
+/// The command status alone, for a tally with MaxErrors 0 whose timeouts are execution timeouts.
+private func rollup(_ counts: [InvocationStatus: Int], cancelled: Bool) -> CommandStatus {
+    CommandStatusRollup.status(.init(counts: counts, executionTimedOut: counts[.timedOut, default: 0],
+                                     cancelRequested: cancelled)).0
+}
+
+@Suite("CommandStatusRollup with MaxErrors")
+struct MaxErrorsRollupTests {
+    @Test func errorsWithinTheLimitAreIncomplete() {
+        let tally = CommandStatusRollup.Tally(counts: [.success: 8, .failed: 2], errorLimit: 2)
+        #expect(CommandStatusRollup.status(tally) == (.failed, StatusDetails.incomplete))
+    }
+
+    @Test func errorsBeyondTheLimitAreFailed() {
+        let tally = CommandStatusRollup.Tally(counts: [.success: 7, .failed: 3], errorLimit: 2)
+        #expect(CommandStatusRollup.status(tally) == (.failed, "Failed"))
+    }
+
+    @Test func deliveryTimeoutsDoNotCountAsErrors() {
+        let within = CommandStatusRollup.Tally(counts: [.success: 9, .timedOut: 1], deliveryTimedOut: 1, errorLimit: 1)
+        #expect(CommandStatusRollup.status(within) == (.failed, StatusDetails.incomplete))
+        let beyond = CommandStatusRollup.Tally(counts: [.success: 8, .timedOut: 2], deliveryTimedOut: 2, errorLimit: 1)
+        #expect(CommandStatusRollup.status(beyond) == (.timedOut, StatusDetails.deliveryTimedOut))
+    }
+
+    @Test func executionTimeoutsCountAsErrors() {
+        let tally = CommandStatusRollup.Tally(counts: [.success: 8, .timedOut: 2], executionTimedOut: 2, errorLimit: 1)
+        #expect(CommandStatusRollup.status(tally) == (.timedOut, StatusDetails.executionTimedOut))
+    }
+}
+
+@Suite("RateControl")
+struct RateControlTests {
+    @Test func rampsFromOneNodeUpToTheLimit() {
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 0) == 1)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 1) == 2)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 10) == 20)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 40) == 50)
+    }
+
+    @Test func percentagesRoundDownButConcurrencyIsAtLeastOne() {
+        #expect(RateControl.allowedInFlight(maxConcurrency: "10%", targetCount: 5, completed: 100) == 1)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "40%", targetCount: 5, completed: 100) == 2)
+        #expect(RateControl.errorLimit(maxErrors: "10%", targetCount: 25) == 2)
+        #expect(RateControl.errorLimit(maxErrors: "0", targetCount: 25) == 0)
+        #expect(RateControl.errorLimit(maxErrors: "3", targetCount: 25) == 3)
     }
 }

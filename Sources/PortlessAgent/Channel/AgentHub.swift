@@ -7,28 +7,50 @@ import PortlessCore
 actor AgentHub {
     private let journal: Journal
     private let workRoot: URL
+    private let instanceId: String
     private let logger: Logger
     private var outbox: AsyncStream<AgentMessage>.Continuation?
     private var running: [String: InvocationRunner] = [:]
     private let launches: AsyncStream<InvocationRunner>.Continuation
 
-    init(journal: Journal, workRoot: URL, launches: AsyncStream<InvocationRunner>.Continuation, logger: Logger) {
+    init(journal: Journal, workRoot: URL, instanceId: String, launches: AsyncStream<InvocationRunner>.Continuation, logger: Logger) {
         self.journal = journal
         self.workRoot = workRoot
+        self.instanceId = instanceId
         self.launches = launches
         self.logger = logger
     }
 
     /// At start: an invocation journaled as started but never finished was cut off by a crash or
-    /// restart. It is reported failed, never run again.
+    /// restart. What the old agent left running is killed; the finished steps keep their results,
+    /// the interrupted step is reported failed with the output it had, and nothing runs again.
     func recoverInterrupted() throws {
         for var entry in journal.all() where entry.report == nil {
+            var steps = entry.steps ?? []
+            if let running = entry.running {
+                running.killLeftovers()
+                let output = running.recoveredOutput()
+                steps.append(StepReport(name: running.name, status: .failed, statusDetails: Self.interruptedStep,
+                                        responseCode: -1, startedAt: running.startedAt, finishedAt: Date(),
+                                        stdout: output.stdout, stderr: output.stderr))
+            }
             entry.report = InvocationReport(
-                commandId: entry.order.commandId, status: .failed,
-                statusDetails: "Agent restarted during execution", responseCode: -1, startedAt: nil, finishedAt: Date(),
-                steps: [])
+                commandId: entry.order.commandId, status: .failed, statusDetails: Self.interruptedInvocation,
+                responseCode: -1, startedAt: steps.first?.startedAt, finishedAt: Date(), steps: steps)
             try journal.write(entry)
             logger.warning("invocation interrupted by agent restart", metadata: ["portless.command": "\(entry.order.commandId)"])
+        }
+    }
+
+    static let interruptedStep = "Agent restarted during this step"
+    static let interruptedInvocation = "Agent restarted during execution"
+
+    /// Journals an invocation's progress (called before each step starts and after each ends).
+    func progress(_ order: InvocationOrder, steps: [StepReport], running: RunningStep?) {
+        do {
+            try journal.write(Journal.Entry(order: order, report: nil, steps: steps, running: running))
+        } catch {
+            logger.error("could not journal progress", metadata: ["portless.command": "\(order.commandId)", "error": "\(error)"])
         }
     }
 
@@ -45,7 +67,11 @@ actor AgentHub {
     func send(_ message: AgentMessage) { outbox?.yield(message) }
 
     /// The server asked to run an invocation; handled once per command, whatever is resent.
-    func receive(_ order: InvocationOrder) throws {
+    /// Scripts also see the node's ID as `AWS_SSM_INSTANCE_ID`, as under SSM's agent.
+    func receive(_ received: InvocationOrder) throws {
+        var withNode = received
+        withNode.environment["AWS_SSM_INSTANCE_ID"] = instanceId
+        let order = withNode
         if running[order.commandId] != nil { return }
         if let entry = journal.entry(order.commandId) {
             if let report = entry.report { send(Self.resultMessage(report)) }
@@ -53,7 +79,8 @@ actor AgentHub {
         }
         guard order.deliveryDeadline > Date() else { return }
         try journal.write(Journal.Entry(order: order, report: nil))
-        let runner = InvocationRunner(order: order, workDirectory: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)))
+        let runner = InvocationRunner(order: order, workDirectory: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)),
+                                      journal: { [weak self] steps, running in await self?.progress(order, steps: steps, running: running) })
         running[order.commandId] = runner
         send(AgentMessage(type: .started, commandId: order.commandId, sentAt: Date()))
         launches.yield(runner)

@@ -8,6 +8,10 @@ struct Journal: Sendable {
     struct Entry: Codable, Sendable {
         var order: InvocationOrder
         var report: InvocationReport?
+        /// Steps finished so far, each journaled before the invocation is reported.
+        var steps: [StepReport]?
+        /// The step running when this was written.
+        var running: RunningStep?
     }
 
     let directory: URL

@@ -24,11 +24,14 @@ final class ChildProcess: Sendable {
     let pid: pid_t
     private let stdoutFD: Int32
     private let stderrFD: Int32
+    /// Copies of what is captured, written as it arrives, so output survives an agent crash.
+    private let copies: (stdout: Int32, stderr: Int32)?
 
     /// Starts `arguments[0]` with `arguments` and `environment` in a new process group. With a
     /// `workingDirectory`, a `/bin/sh` wrapper changes into it (passed as an argument, never spliced
     /// into shell text) and then execs the command.
-    init(arguments command: [String], environment: [String: String], workingDirectory: String?) throws {
+    init(arguments command: [String], environment: [String: String], workingDirectory: String?,
+         outputFiles: (stdout: URL, stderr: URL)? = nil) throws {
         let arguments = workingDirectory.map { ["/bin/sh", "-c", "cd -- \"$1\" || exit 1; shift; exec \"$@\"", "sh", $0] + command } ?? command
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
@@ -75,6 +78,8 @@ final class ChildProcess: Sendable {
         pid = child
         stdoutFD = outPipe[0]
         stderrFD = errPipe[0]
+        copies = outputFiles.map { (open($0.stdout.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600),
+                                    open($0.stderr.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)) }
     }
 
     /// Kills the whole process group.
@@ -115,15 +120,21 @@ final class ChildProcess: Sendable {
                     open[entry.fd] = false
                     continue
                 }
-                if entry.fd == stdoutFD {
-                    if stdout.count < Self.captureLimit { stdout += buffer[0..<min(count, Self.captureLimit - stdout.count)] }
-                } else if stderr.count < Self.captureLimit {
-                    stderr += buffer[0..<min(count, Self.captureLimit - stderr.count)]
+                let isStdout = entry.fd == stdoutFD
+                let kept = min(count, Self.captureLimit - (isStdout ? stdout.count : stderr.count))
+                guard kept > 0 else { continue }
+                if isStdout { stdout += buffer[0..<kept] } else { stderr += buffer[0..<kept] }
+                if let copy = isStdout ? copies?.stdout : copies?.stderr, copy >= 0 {
+                    _ = buffer.withUnsafeBytes { Glibc.write(copy, $0.baseAddress, kept) }
                 }
             }
         }
         close(stdoutFD)
         close(stderrFD)
+        if let copies {
+            if copies.stdout >= 0 { close(copies.stdout) }
+            if copies.stderr >= 0 { close(copies.stderr) }
+        }
         var status = exitStatus ?? 0
         if exitStatus == nil { waitpid(pid, &status, 0) }
         let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f

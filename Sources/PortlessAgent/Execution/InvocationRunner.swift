@@ -5,14 +5,19 @@ import Synchronization
 /// Runs an invocation's steps in order and builds its report: preconditions, control flow
 /// (`onFailure`, `onSuccess`, exit codes 168/169), unsupported actions and cancellation.
 final class InvocationRunner: Sendable {
+    /// Journals progress: the steps finished so far and the one running, if any.
+    typealias ProgressJournal = @Sendable ([StepReport], RunningStep?) async -> Void
+
     let order: InvocationOrder
     private let workDirectory: URL
+    private let journal: ProgressJournal
     private let cancelled = Flag()
     private let current = Mutex<ChildProcess?>(nil)
 
-    init(order: InvocationOrder, workDirectory: URL) {
+    init(order: InvocationOrder, workDirectory: URL, journal: @escaping ProgressJournal) {
         self.order = order
         self.workDirectory = workDirectory
+        self.journal = journal
     }
 
     /// Stops the invocation: kills the running step's process group; later steps do not start.
@@ -34,8 +39,9 @@ final class InvocationRunner: Sendable {
                 reports.append(skipped(step, details: StatusSeverity.skipped))
                 continue
             }
-            let report = await run(step)
+            let report = await run(step, after: reports)
             reports.append(report)
+            await journal(reports, nil)
             let inputs = step.inputs
             if report.responseCode == 168 || report.responseCode == 169 { stop = true }
             if report.status == .success, inputs["onSuccess"]?.stringValue == "exit" { stop = true }
@@ -58,9 +64,21 @@ final class InvocationRunner: Sendable {
                                 responseCode: lastRun?.responseCode ?? 0, startedAt: startedAt, finishedAt: Date(), steps: reports)
     }
 
-    private func run(_ step: StepPlan) async -> StepReport {
+    private func run(_ step: StepPlan, after finished: [StepReport]) async -> StepReport {
         let start = Date()
-        guard step.action == "aws:runShellScript" else {
+        switch step.action {
+        case "aws:runShellScript":
+            break
+        case "aws:downloadContent":
+            do {
+                let path = try await DownloadStepRunner(workDirectory: workDirectory).run(step: step)
+                return StepReport(name: step.name, status: .success, statusDetails: "Success", responseCode: 0,
+                                  startedAt: start, finishedAt: Date(), stdout: "Content downloaded to \(path)\n", stderr: "")
+            } catch {
+                return StepReport(name: step.name, status: .failed, statusDetails: "Failed", responseCode: 1,
+                                  startedAt: start, finishedAt: Date(), stdout: "", stderr: "\(error)\n")
+            }
+        default:
             return StepReport(name: step.name, status: .failed, statusDetails: "Unsupported action",
                               responseCode: -1, startedAt: start, finishedAt: Date(), stdout: "",
                               stderr: "Action \(step.action) is not supported by this agent.")
@@ -70,7 +88,10 @@ final class InvocationRunner: Sendable {
         do {
             let result = try await runner.run(step: step, environment: order.environment,
                                               isCancelled: { [cancelled] in cancelled.isSet },
-                                              started: { child in self.current.withLock { $0 = child } })
+                                              started: { child, running in
+                                                  self.current.withLock { $0 = child }
+                                                  await self.journal(finished, running)
+                                              })
             current.withLock { $0 = nil }
             let (status, details) = Self.classify(result)
             return StepReport(name: step.name, status: status, statusDetails: details, responseCode: Int(result.outcome.exitCode),

@@ -17,9 +17,11 @@ struct ShellStepRunner: Sendable {
     let scriptDirectory: URL
     let defaultWorkingDirectory: URL
 
-    /// Runs the step; `started` receives the child so the caller can kill its group on cancel.
-    func run(step: StepPlan, environment: [String: String], timeoutOverride: Int? = nil,
-             isCancelled: @escaping @Sendable () -> Bool, started: @Sendable (ChildProcess) -> Void) async throws -> Result {
+    /// Runs the step; `started` receives the child (to kill its group on cancel) and where its
+    /// output is being written (so a restarted agent can recover what it printed).
+    func run(step: StepPlan, environment: [String: String],
+             isCancelled: @escaping @Sendable () -> Bool,
+             started: @Sendable (ChildProcess, RunningStep) async -> Void) async throws -> Result {
         let inputs = step.inputs
         let lines: [String]
         switch inputs["runCommand"] {
@@ -41,8 +43,12 @@ struct ShellStepRunner: Sendable {
         if case .object(let extra) = inputs["environment"] {
             for (key, value) in extra { env[key] = value.stringValue ?? "" }
         }
-        let child = try ChildProcess(arguments: ["/bin/sh", script.path], environment: env, workingDirectory: directory)
-        started(child)
+        let running = RunningStep(name: step.name, pid: 0, scriptPath: script.path,
+                                  stdoutPath: script.path + ".stdout", stderrPath: script.path + ".stderr", startedAt: Date())
+        let child = try ChildProcess(arguments: ["/bin/sh", script.path], environment: env, workingDirectory: directory,
+                                     outputFiles: (URL(fileURLWithPath: running.stdoutPath), URL(fileURLWithPath: running.stderrPath)))
+        await started(child, RunningStep(name: running.name, pid: child.pid, scriptPath: running.scriptPath,
+                                         stdoutPath: running.stdoutPath, stderrPath: running.stderrPath, startedAt: running.startedAt))
         if isCancelled() { child.killGroup() }
         let expired = Flag()
         let timer = Task {

@@ -13,14 +13,18 @@ public enum CommandProgress {
         refreshStatus(&command)
     }
 
-    /// Recomputes the command's status from its counts.
+    /// Recomputes the command's status and StatusDetails from its counts and MaxErrors.
     public static func refreshStatus(_ command: inout CommandRecord) {
         var counts: [InvocationStatus: Int] = [:]
         for (raw, count) in command.invocationCounts {
             if let status = InvocationStatus(rawValue: raw), count > 0 { counts[status] = count }
         }
-        command.status = CommandStatusRollup.status(counts: counts, cancelRequested: command.cancelRequested)
-        command.statusDetails = command.status == .inProgress ? "In Progress" : command.status.rawValue
+        let tally = CommandStatusRollup.Tally(
+            counts: counts, executionTimedOut: command.errorCount - counts[.failed, default: 0],
+            deliveryTimedOut: command.deliveryTimedOutCount, cancelRequested: command.cancelRequested,
+            errorLimit: RateControl.errorLimit(maxErrors: command.maxErrors, targetCount: command.targetCount))
+        (command.status, command.statusDetails) = CommandStatusRollup.status(tally)
+        if command.targetCount == 0 { command.statusDetails = StatusDetails.noInstancesInTag }
     }
 
     private static func adjust(_ command: inout CommandRecord, for invocation: InvocationRecord, by delta: Int) {

@@ -1,18 +1,40 @@
 /// Turns a document and SendCommand parameters into the steps each node runs.
 public enum CommandPlanner {
     /// Validates `parameters`, applies defaults and interpolates every step.
+    ///
+    /// In `aws:runShellScript`'s `runCommand`, a parameter declared `interpolationType: ENV_VAR`
+    /// is replaced by `${SSM_<name>}` rather than its value, so the value never becomes shell text.
     public static func plan(_ document: CommandDocument, parameters: [String: [String]]) throws -> CommandPlan {
+        try refuseParameterStoreReferences(in: document, parameters: parameters)
         let resolved = try ParameterValidator.resolve(parameters, for: document)
         let typed = Interpolator.typedValues(resolved, for: document)
+        var shellTyped = typed
+        for (name, declaration) in document.parameters where declaration.isEnvironmentOnly {
+            shellTyped[name] = .string("${SSM_\(name)}")
+        }
         let steps = document.mainSteps.map { step in
-            StepPlan(name: step.name, action: step.action,
-                     inputs: Interpolator.interpolate(step.inputs, with: typed),
-                     precondition: step.precondition.map { Interpolator.interpolate($0, with: typed) })
+            var inputs = Interpolator.interpolate(step.inputs, with: typed)
+            if step.action == "aws:runShellScript", case .object(var members) = inputs, let script = step.inputs["runCommand"] {
+                members["runCommand"] = Interpolator.interpolate(script, with: shellTyped)
+                inputs = .object(members)
+            }
+            return StepPlan(name: step.name, action: step.action, inputs: inputs,
+                            precondition: step.precondition.map { Interpolator.interpolate($0, with: typed) })
         }
         let environment = resolved.reduce(into: [String: String]()) { env, entry in
-            env["SSM_\(entry.key)"] = entry.value.joined(separator: ",")
+            env["SSM_\(entry.key)"] = entry.value.joined(separator: "\n")
         }
         return CommandPlan(parameters: resolved, steps: steps, environment: environment)
+    }
+
+    /// `{{ssm:name}}` needs Parameter Store, which this server does not have yet: say so clearly.
+    static func refuseParameterStoreReferences(in document: CommandDocument, parameters: [String: [String]]) throws {
+        let defaults = document.parameters.values.compactMap(\.defaultValues).flatMap { $0 }
+        let texts = parameters.values.flatMap { $0 } + defaults + document.mainSteps.map { "\($0.inputs)" }
+        if texts.contains(where: { $0.contains("{{ssm:") || $0.contains("{{ ssm:") }) {
+            throw PortlessError(.invalidParameters, "Parameter Store references ({{ssm:name}}) cannot be resolved: this server has no Parameter Store yet.",
+                                field: "Parameters")
+        }
     }
 }
 

@@ -12,9 +12,14 @@ public struct DocumentParameter: Sendable, Hashable, Codable {
     public var minItems: Int?
     public var maxItems: Int?
     public var displayType: String?
+    /// `ENV_VAR` keeps the value out of shell text: scripts see it only as `$SSM_<name>`.
+    public var interpolationType: String?
+
+    /// Whether the value reaches scripts only through the environment.
+    public var isEnvironmentOnly: Bool { interpolationType == "ENV_VAR" }
 
     enum CodingKeys: String, CodingKey {
-        case type, description, allowedValues, allowedPattern, minChars, maxChars, minItems, maxItems, displayType
+        case type, description, allowedValues, allowedPattern, minChars, maxChars, minItems, maxItems, displayType, interpolationType
         case defaultValue = "default"
     }
 

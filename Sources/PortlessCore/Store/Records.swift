@@ -160,6 +160,8 @@ public struct InvocationRecord: Sendable, Codable, Hashable {
     public var statusDetails: String
     public var requestedDateTime: Date
     public var responseCode: Int
+    /// When rate control released the invocation to its node; nil while it waits its turn.
+    public var dispatchedAt: Date?
     public var startedAt: Date?
     public var finishedAt: Date?
     public var steps: [StepReport]

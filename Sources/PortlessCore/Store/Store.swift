@@ -47,17 +47,22 @@ public protocol Store: Sendable {
     func insertCommand(_ command: CommandRecord, invocations: [InvocationRecord]) async throws
     func command(id: String) async throws -> CommandRecord?
     /// Reads the command and all its invocations, lets `body` change them, and writes them back, atomically.
-    func modifyCommand(id: String,
-                       _ body: @Sendable (inout CommandRecord, inout [InvocationRecord]) throws -> Void) async throws -> CommandRecord?
+    func modifyCommand<T: Sendable>(id: String,
+                                    _ body: @Sendable (inout CommandRecord, inout [InvocationRecord]) throws -> T) async throws
+        -> (command: CommandRecord, invocations: [InvocationRecord], result: T)?
     func commands(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [CommandRecord]
     func invocation(commandId: String, instanceId: String) async throws -> InvocationRecord?
     func invocations(commandId: String) async throws -> [InvocationRecord]
     func invocations(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [InvocationRecord]
     /// Reads one invocation and its command, lets `body` change them, and writes both back, atomically.
-    /// Returns nil when there is no such invocation.
-    func modifyInvocation(commandId: String, instanceId: String,
-                          _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> Void) async throws
-        -> (InvocationRecord, CommandRecord)?
+    /// Returns the records as written and what `body` returned; nil when there is no such invocation.
+    func modifyInvocation<T: Sendable>(commandId: String, instanceId: String,
+                                       _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> T) async throws
+        -> (invocation: InvocationRecord, command: CommandRecord, result: T)?
+    /// Marks invocations as released to their nodes by rate control, all in one transaction.
+    func markDispatched(commandId: String, instanceIds: [String], at date: Date) async throws
+    /// Commands not yet in a terminal state, oldest first (to resume dispatch after a restart).
+    func openCommands() async throws -> [CommandRecord]
     /// Invocations of `instanceId` that have not reached a terminal state, oldest first.
     func openInvocations(instanceId: String) async throws -> [InvocationRecord]
     /// Pending invocations whose command's delivery deadline is before `now`.

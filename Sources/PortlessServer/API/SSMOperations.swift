@@ -6,6 +6,7 @@ struct SSMOperations: Sendable {
     let activations: ActivationService
     let nodes: NodeService
     let commands: CommandService
+    let documents: DocumentService
     let store: any Store
 
     /// Runs `operation` (the part after `AmazonSSM.`) and returns the JSON reply body.
@@ -25,14 +26,30 @@ struct SSMOperations: Sendable {
             let page = try await nodes.describe(try decode(body), principal: principal)
             return try encode(ListReply(key: "InstanceInformationList", items: page.list, nextToken: page.nextToken))
         case "AddTagsToResource":
-            try await nodes.addTags(try decode(body), principal: principal)
+            let request: TagResourceRequest = try decode(body)
+            if request.resourceType == DocumentTagKey.resourceType {
+                try await documents.addTags(request, principal: principal)
+            } else {
+                try await nodes.addTags(request, principal: principal)
+            }
             return Data("{}".utf8)
         case "ListTagsForResource":
-            let tags = try await nodes.listTags(try decode(body), principal: principal)
+            let request: TagResourceRequest = try decode(body)
+            let tags = request.resourceType == DocumentTagKey.resourceType
+                ? try await documents.listTags(request, principal: principal)
+                : try await nodes.listTags(request, principal: principal)
             return try encode(ListReply(key: "TagList", items: tags, nextToken: nil))
         case "RemoveTagsFromResource":
-            try await nodes.removeTags(try decode(body), principal: principal)
+            let request: TagResourceRequest = try decode(body)
+            if request.resourceType == DocumentTagKey.resourceType {
+                try await documents.removeTags(request, principal: principal)
+            } else {
+                try await nodes.removeTags(request, principal: principal)
+            }
             return Data("{}".utf8)
+        case "CreateDocument", "GetDocument", "DescribeDocument", "ListDocuments", "ListDocumentVersions", "UpdateDocument",
+             "UpdateDocumentDefaultVersion", "DeleteDocument", "DescribeDocumentPermission", "ModifyDocumentPermission":
+            return try await handleDocument(operation, body: body, principal: principal)
         case "SendCommand":
             let command = try await commands.send(try decode(body), principal: principal)
             return try encode(["Command": CommandShape(record: command)])

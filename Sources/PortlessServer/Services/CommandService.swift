@@ -2,17 +2,20 @@ import Foundation
 import Logging
 import PortlessCore
 
-/// Run Command: creates commands and their invocations, delivers them to agents, and records what
-/// agents report. Every state change goes through the store's atomic modify operations.
+/// Run Command: creates commands and their invocations, hands them to rate control, and records
+/// what agents report. Every state change goes through the store's atomic modify operations and
+/// is published on the event bus.
 struct CommandService: Sendable {
     let store: any Store
     let connections: AgentConnections
     let documents: DocumentCatalog
+    let dispatcher: CommandDispatcher
+    let events: CommandEventPublisher
     let logger: Logger
 
-    /// Validates a SendCommand request, stores the command and pushes it to connected nodes.
+    /// Validates a SendCommand request, stores the command and starts releasing it to its nodes.
     func send(_ request: SendCommandRequest, principal: Principal, now: Date = Date()) async throws -> CommandRecord {
-        let document = try documents.resolve(name: request.documentName, version: request.documentVersion)
+        let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
         let plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:])
         let nodes = try await targetNodes(request, accountId: principal.accountId)
@@ -29,12 +32,10 @@ struct CommandService: Sendable {
             InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.info.hostname, requestedDateTime: now)
         }
         CommandProgress.recount(&command, invocations: invocations)
-        if invocations.isEmpty { command.statusDetails = StatusDetails.noInstancesInTag }
         try await store.insertCommand(command, invocations: invocations)
         logger.info("command sent", metadata: ["portless.command": "\(command.commandId)", "portless.targets": "\(nodes.count)"])
-        for invocation in invocations {
-            await deliver(command: command, to: invocation.instanceId)
-        }
+        await events.commandChanged(command)
+        try await dispatcher.start(command, invocations: invocations)
         return command
     }
 
@@ -59,51 +60,63 @@ struct CommandService: Sendable {
         }
     }
 
-    /// Pushes the invocation of `command` to `instanceId` if its channel is up.
-    func deliver(command: CommandRecord, to instanceId: String) async {
-        let order = InvocationOrder(commandId: command.commandId, documentName: command.documentName,
-                                    steps: command.plan.steps, environment: command.plan.environment,
-                                    deliveryDeadline: command.deliveryDeadline)
-        await connections.send(AgentMessage(type: .run, order: order), to: instanceId)
-    }
-
-    /// Re-sends every open invocation of a node that has just connected (agents ignore duplicates).
+    /// Re-sends every released, unfinished invocation to a node that has just connected (agents ignore duplicates).
     func deliverOpenInvocations(to instanceId: String) async throws {
-        for invocation in try await store.openInvocations(instanceId: instanceId) {
+        for invocation in try await store.openInvocations(instanceId: instanceId) where invocation.dispatchedAt != nil {
             guard let command = try await store.command(id: invocation.commandId) else { continue }
             if invocation.status == .cancelling {
                 await connections.send(AgentMessage(type: .cancel, commandId: command.commandId), to: instanceId)
             } else {
-                await deliver(command: command, to: instanceId)
+                await dispatcher.deliver(CommandDispatcher.order(for: command), to: instanceId)
             }
         }
     }
 
     /// Records that a node started an invocation.
     func recordStarted(commandId: String, instanceId: String, at date: Date) async throws {
-        _ = try await store.modifyInvocation(commandId: commandId, instanceId: instanceId) { invocation, command in
+        try await transition(commandId: commandId, instanceId: instanceId) { invocation in
             guard invocation.status == .pending || invocation.status == .delayed else { return }
-            let before = invocation
             invocation.status = .inProgress
             invocation.statusDetails = InvocationStatus.inProgress.defaultDetails
             invocation.startedAt = date
-            CommandProgress.apply(from: before, to: invocation, on: &command)
         }
     }
 
     /// Records a node's final report; a report for an invocation already finished is ignored.
     func recordReport(_ report: InvocationReport, instanceId: String) async throws {
-        _ = try await store.modifyInvocation(commandId: report.commandId, instanceId: instanceId) { invocation, command in
+        try await transition(commandId: report.commandId, instanceId: instanceId) { invocation in
             guard !invocation.status.isTerminal, report.status.isTerminal else { return }
-            let before = invocation
             invocation.status = report.status
             invocation.statusDetails = report.statusDetails
             invocation.responseCode = report.responseCode
             invocation.startedAt = report.startedAt ?? invocation.startedAt
             invocation.finishedAt = report.finishedAt
             invocation.steps = report.steps
-            CommandProgress.apply(from: before, to: invocation, on: &command)
         }
+    }
+
+    /// Applies `change` to one invocation, keeps its command's counters in step, publishes what
+    /// changed and tells rate control when the invocation finished.
+    private func transition(commandId: String, instanceId: String,
+                            _ change: @escaping @Sendable (inout InvocationRecord) -> Void) async throws {
+        guard let outcome = try await store.modifyInvocation(commandId: commandId, instanceId: instanceId, { invocation, command in
+            let before = (invocation, command.status, command.statusDetails)
+            change(&invocation)
+            guard invocation != before.0 else { return (changed: false, commandChanged: false) }
+            CommandProgress.apply(from: before.0, to: invocation, on: &command)
+            return (changed: true, commandChanged: command.status != before.1 || command.statusDetails != before.2)
+        }), outcome.result.changed else { return }
+        await events.invocationChanged(outcome.invocation, command: outcome.command)
+        if outcome.result.commandChanged { await events.commandChanged(outcome.command) }
+        if outcome.invocation.status.isTerminal {
+            try await dispatcher.finished(commandId: commandId, instanceId: instanceId,
+                                          countsAsError: Self.countsAsError(outcome.invocation))
+        }
+    }
+
+    /// Failed and Execution Timed Out count toward MaxErrors; Delivery Timed Out does not.
+    static func countsAsError(_ invocation: InvocationRecord) -> Bool {
+        invocation.status == .failed || (invocation.status == .timedOut && invocation.statusDetails != StatusDetails.deliveryTimedOut)
     }
 
     /// Cancels the open invocations of a command (all, or those of `instanceIds`).
@@ -112,9 +125,9 @@ struct CommandService: Sendable {
             throw PortlessError(.invalidCommandId, "Command \(commandId) does not exist.", field: "CommandId")
         }
         let chosen = instanceIds.map(Set.init)
-        var toSignal: [String] = []
-        _ = try await store.modifyCommand(id: existing.commandId) { command, invocations in
+        guard let outcome = try await store.modifyCommand(id: existing.commandId, { command, invocations in
             command.cancelRequested = true
+            var changed: [InvocationRecord] = []
             for index in invocations.indices where chosen?.contains(invocations[index].instanceId) ?? true {
                 switch invocations[index].status {
                 case .pending, .delayed:
@@ -124,29 +137,33 @@ struct CommandService: Sendable {
                     invocations[index].status = .cancelling
                     invocations[index].statusDetails = InvocationStatus.cancelling.defaultDetails
                 default:
-                    break
+                    continue
                 }
+                changed.append(invocations[index])
             }
             CommandProgress.recount(&command, invocations: invocations)
-        }
-        for invocation in try await store.invocations(commandId: commandId) where invocation.status == .cancelling {
-            toSignal.append(invocation.instanceId)
-        }
-        for instanceId in toSignal {
-            await connections.send(AgentMessage(type: .cancel, commandId: commandId), to: instanceId)
+            return changed
+        }) else { return }
+        if chosen == nil { await dispatcher.stop(commandId: commandId) }
+        await events.commandChanged(outcome.command)
+        for invocation in outcome.result {
+            await events.invocationChanged(invocation, command: outcome.command)
+            if invocation.status == .cancelling {
+                await connections.send(AgentMessage(type: .cancel, commandId: commandId), to: invocation.instanceId)
+            } else {
+                try await dispatcher.finished(commandId: commandId, instanceId: invocation.instanceId, countsAsError: false)
+            }
         }
     }
 
     /// Ends every pending invocation whose delivery deadline has passed as `DeliveryTimedOut`.
     func expireOverdue(now: Date = Date()) async throws {
         for overdue in try await store.overdueInvocations(now: now) {
-            _ = try await store.modifyInvocation(commandId: overdue.commandId, instanceId: overdue.instanceId) { invocation, command in
+            try await transition(commandId: overdue.commandId, instanceId: overdue.instanceId) { invocation in
                 guard invocation.status == .pending || invocation.status == .delayed else { return }
-                let before = invocation
                 invocation.status = .timedOut
                 invocation.statusDetails = StatusDetails.deliveryTimedOut
                 invocation.finishedAt = now
-                CommandProgress.apply(from: before, to: invocation, on: &command)
             }
             await connections.send(AgentMessage(type: .cancel, commandId: overdue.commandId), to: overdue.instanceId)
         }

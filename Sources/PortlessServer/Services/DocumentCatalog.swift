@@ -1,27 +1,82 @@
+import Foundation
 import PortlessCore
 
-/// Finds the document a request names. Until stored documents exist, the built-in ones are the catalog.
+/// Finds the document a request names: a built-in (owner `Amazon`), one of the caller's own, or — by ARN —
+/// one another account shares with the caller or with `All`.
 struct DocumentCatalog: Sendable {
     struct Resolved: Sendable {
         var name: String
         var version: String
         var content: CommandDocument
+        /// Hex SHA-256 of the version's content (SendCommand's `DocumentHash`).
+        var hash: String
     }
 
-    func resolve(name requested: String, version: String?) throws -> Resolved {
-        let name = requested.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? requested
-        if requested.hasPrefix("arn:") && !requested.contains(":document/") {
-            throw PortlessError(.invalidDocument, "'\(requested)' is not a document ARN.", field: "DocumentName")
+    /// When the built-in documents are said to have been created.
+    static let builtinCreatedDate = Date(timeIntervalSince1970: 1_483_228_800)
+    static let builtinNames = [BuiltinDocuments.runShellScriptName]
+
+    let store: any DocumentStore
+    let region: String
+
+    /// The document and version SendCommand runs, parsed and ready to plan.
+    func resolve(name requested: String, version: String?, accountId: String) async throws -> Resolved {
+        let entry = try await entry(named: requested, accountId: accountId, field: "DocumentName")
+        let chosen = try entry.version(version)
+        let content: CommandDocument
+        do {
+            content = try JSONDecoder().decode(CommandDocument.self, from: JSONEncoder().encode(chosen.tree))
+        } catch {
+            throw PortlessError(.invalidDocument, "Document \(entry.record.name) version \(chosen.version) cannot be read.", field: "DocumentName")
         }
-        guard let content = BuiltinDocuments.content(named: name) else {
-            throw PortlessError(.invalidDocument, "Document \(name) does not exist.", field: "DocumentName")
+        return Resolved(name: entry.record.name, version: String(chosen.version), content: content, hash: chosen.hash)
+    }
+
+    /// The document `requested` (a name or `arn:aws:ssm:REGION:ACCOUNT:document/NAME`) as `accountId` sees it,
+    /// or `InvalidDocument` naming `field`.
+    func entry(named requested: String, accountId: String, field: String = "Name") async throws -> DocumentEntry {
+        func missing(_ name: String) -> PortlessError {
+            PortlessError(.invalidDocument, "Document \(name) does not exist.", field: field)
         }
-        switch version {
-        case nil, "$DEFAULT", "$LATEST", "1":
-            break
-        case let other?:
-            throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version '\(other)'.", field: "DocumentVersion")
+        guard requested.hasPrefix("arn:") else {
+            if let builtin = Self.builtin(named: requested) { return builtin }
+            guard let record = try await store.document(accountId: accountId, name: requested) else { throw missing(requested) }
+            return DocumentEntry(record: record, versions: try await store.documentVersions(accountId: accountId, name: requested),
+                                 owner: accountId)
         }
-        return Resolved(name: name, version: "1", content: try CommandDocument.parse(json: content))
+        let parts = requested.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[1] == "aws", parts[2] == "ssm", parts[5].hasPrefix("document/") else {
+            throw PortlessError(.invalidDocument, "'\(requested)' is not a document ARN (arn:aws:ssm:REGION:ACCOUNT:document/NAME).", field: field)
+        }
+        let owner = parts[4]
+        let name = String(parts[5].dropFirst("document/".count))
+        guard parts[3] == region else {
+            throw PortlessError(.invalidDocument, "Document ARN '\(requested)' is not in this region (\(region)).", field: field)
+        }
+        if owner.isEmpty || owner == "aws" {
+            guard let builtin = Self.builtin(named: name) else { throw missing(name) }
+            return builtin
+        }
+        guard let record = try await store.document(accountId: owner, name: name) else { throw missing(name) }
+        var sharedVersion: String?
+        if owner != accountId {
+            let shares = try await store.documentShares(accountId: owner, name: name)
+            guard let share = shares.first(where: { $0.accountId == accountId }) ?? shares.first(where: { $0.accountId == "All" }) else {
+                throw missing(name)
+            }
+            sharedVersion = share.sharedDocumentVersion
+        }
+        return DocumentEntry(record: record, versions: try await store.documentVersions(accountId: owner, name: name),
+                             owner: owner, sharedVersion: sharedVersion)
+    }
+
+    /// A built-in document as an entry owned by `Amazon`.
+    static func builtin(named name: String) -> DocumentEntry? {
+        guard let content = BuiltinDocuments.content(named: name),
+              let tree = try? DocumentContent.parse(content, format: .json) else { return nil }
+        let record = DocumentRecord(name: name, accountId: "Amazon", createdDate: builtinCreatedDate)
+        let version = DocumentVersionRecord(name: name, accountId: "Amazon", version: 1, versionName: nil, content: content,
+                                            format: .json, hash: DocumentContent.hash(content), createdDate: builtinCreatedDate, tree: tree)
+        return DocumentEntry(record: record, versions: [version], owner: "Amazon")
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import PortlessClient
+import PortlessCore
+
+/// The measured part: one SendCommand to every node, until the server has acknowledged every
+/// agent's Success result; the server child's CPU and peak RSS over exactly that span.
+struct DispatchMeasurement: Sendable {
+    let server: ServerChild
+    let tracker: FleetTracker
+    let nodes: Int
+    let timeout: Double
+
+    func run(registerSeconds: Double, connectSeconds: Double) async throws -> DispatchResult {
+        let serverBefore = try ProcessStats.read(pid: server.pid)
+        let benchBefore = try ProcessStats.read(pid: nil)
+        if !ProcessStats.resetPeak(pid: server.pid) {
+            log("could not reset the server's VmHWM; peak RSS is since start")
+        }
+        let start = ContinuousClock.now
+        let reply = try await server.client.call("AmazonSSM.SendCommand", .object([
+            "DocumentName": .string("AWS-RunShellScript"),
+            "Targets": .array([.object(["Key": .string("InstanceIds"), "Values": .array([.string("*")])])]),
+            "Parameters": .object(["commands": .array([.string("true")])]),
+            "MaxConcurrency": .string("100%"),
+            "MaxErrors": .string("0"),
+            "TimeoutSeconds": .number(600),
+            "Comment": .string("PortlessBench dispatch"),
+        ]))
+        let responded = ContinuousClock.now
+        guard let commandId = reply["Command"]?["CommandId"]?.stringValue else {
+            throw BenchError("SendCommand reply without Command.CommandId: \(reply)")
+        }
+        let deadline = start + .seconds(timeout)
+        var finished: ContinuousClock.Instant?
+        while finished == nil {
+            finished = tracker.allAcknowledgedAt
+            if finished != nil { break }
+            guard ContinuousClock.now < deadline else {
+                let status = try? await commandStatus(commandId)
+                throw BenchError("only \(tracker.resultsAcknowledgedCount) of \(nodes) results acknowledged and \(tracker.runReceipts.count) runs received after \(timeout) s; ListCommands: \(status.map { "\($0)" } ?? "?")")
+            }
+            guard server.isRunning else { throw BenchError("server exited during the measurement") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let serverAfter = try ProcessStats.read(pid: server.pid)
+        let benchAfter = try ProcessStats.read(pid: nil)
+        let (status, completed) = try await commandStatus(commandId)
+        let latencies = tracker.runReceipts.map { ($0 - start).seconds * 1000 }
+        return DispatchResult(
+            nodes: nodes, registerSeconds: registerSeconds, connectSeconds: connectSeconds,
+            sendCommandResponseMs: (responded - start).seconds * 1000,
+            allSuccessSeconds: ((finished ?? responded) - start).seconds,
+            runLatencyMs: LatencySummary(milliseconds: latencies),
+            arrivals: ArrivalTimeline(milliseconds: latencies, bucketMs: 100),
+            serverRSSBeforeMiB: Double(serverBefore.residentKiB) / 1024,
+            serverPeakRSSMiB: Double(serverAfter.peakResidentKiB) / 1024,
+            serverCPUSeconds: serverAfter.cpuSeconds - serverBefore.cpuSeconds,
+            benchCPUSeconds: benchAfter.cpuSeconds - benchBefore.cpuSeconds,
+            commandStatus: status, completedCount: completed, date: Date())
+    }
+
+    /// ListCommands for the one command: its Status and CompletedCount.
+    private func commandStatus(_ commandId: String) async throws -> (String, Int) {
+        let reply = try await server.client.call("AmazonSSM.ListCommands", .object(["CommandId": .string(commandId)]))
+        guard let command = reply["Commands"]?.arrayValue?.first else { throw BenchError("ListCommands did not list \(commandId)") }
+        let completed: Int
+        if case .number(let value)? = command["CompletedCount"] { completed = Int(value) } else { completed = -1 }
+        return (command["Status"]?.stringValue ?? "?", completed)
+    }
+}

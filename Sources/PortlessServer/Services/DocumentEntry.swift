@@ -1,0 +1,54 @@
+import Foundation
+import PortlessCore
+
+/// A document as a caller sees it: owned, shared with the caller, or built in (owner `Amazon`).
+struct DocumentEntry: Sendable {
+    var record: DocumentRecord
+    var versions: [DocumentVersionRecord]
+    /// The `Owner` SSM reports: the owning account, or `Amazon`.
+    var owner: String
+    /// Set when the caller sees the document through a share: `$DEFAULT`, `$LATEST` or `$ALL`.
+    var sharedVersion: String?
+
+    var isBuiltin: Bool { owner == "Amazon" }
+    var defaultVersion: DocumentVersionRecord? { versions.first { $0.version == record.defaultVersion } }
+
+    /// The version a request names by `DocumentVersion` (`$DEFAULT` when absent, `$LATEST` or a number)
+    /// and/or `VersionName`, or `InvalidDocumentVersion`.
+    func version(_ requested: String?, versionName: String? = nil) throws -> DocumentVersionRecord {
+        let name = record.name
+        var chosen: DocumentVersionRecord?
+        switch requested {
+        case nil where versionName != nil:
+            chosen = versions.first { $0.versionName == versionName }
+        case nil, "$DEFAULT"?:
+            chosen = versions.first { $0.version == record.defaultVersion }
+        case "$LATEST"?:
+            chosen = versions.first { $0.version == record.latestVersion }
+        case let text?:
+            guard let number = Int(text), number > 0, text.first != "0" else {
+                throw PortlessError(.invalidDocumentVersion, "'\(text)' is not a document version: use $DEFAULT, $LATEST or a version number.",
+                                    field: "DocumentVersion")
+            }
+            chosen = versions.first { $0.version == number }
+        }
+        guard let chosen else {
+            if let versionName, requested == nil {
+                throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version named '\(versionName)'.", field: "VersionName")
+            }
+            throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version \(requested ?? "$DEFAULT").", field: "DocumentVersion")
+        }
+        if let versionName, chosen.versionName != versionName {
+            throw PortlessError(.invalidDocumentVersion, "Version \(chosen.version) of document \(name) is not named '\(versionName)'.",
+                                field: "VersionName")
+        }
+        switch sharedVersion {
+        case "$DEFAULT"? where chosen.version != record.defaultVersion,
+             "$LATEST"? where chosen.version != record.latestVersion:
+            throw PortlessError(.invalidDocumentVersion, "Version \(chosen.version) of document \(name) is not shared with this account.",
+                                field: "DocumentVersion")
+        default:
+            return chosen
+        }
+    }
+}
