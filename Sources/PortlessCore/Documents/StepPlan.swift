@@ -4,6 +4,10 @@ public struct StepPlan: Sendable, Hashable, Codable {
     public var action: String
     public var inputs: JSONValue
     public var precondition: JSONValue?
+    /// For `aws:runDocument`: the nested document's planned steps, resolved by the server.
+    public var nested: [StepPlan]?
+    /// For `aws:runDocument`: the nested document's `SSM_<name>` environment.
+    public var nestedEnvironment: [String: String]?
 
     public init(name: String, action: String, inputs: JSONValue, precondition: JSONValue?) {
         self.name = name

@@ -7,6 +7,8 @@ struct SendCommandRequest: Decodable, Sendable {
     var targets: [Target]?
     var documentName: String
     var documentVersion: String?
+    var documentHash: String?
+    var documentHashType: String?
     var timeoutSeconds: Int?
     var comment: String?
     var parameters: [String: [String]]?
@@ -17,7 +19,8 @@ struct SendCommandRequest: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case instanceIds = "InstanceIds", targets = "Targets", documentName = "DocumentName"
-        case documentVersion = "DocumentVersion", timeoutSeconds = "TimeoutSeconds", comment = "Comment"
+        case documentVersion = "DocumentVersion", documentHash = "DocumentHash", documentHashType = "DocumentHashType"
+        case timeoutSeconds = "TimeoutSeconds", comment = "Comment"
         case parameters = "Parameters", outputS3BucketName = "OutputS3BucketName", outputS3KeyPrefix = "OutputS3KeyPrefix"
         case maxConcurrency = "MaxConcurrency", maxErrors = "MaxErrors"
     }
@@ -42,6 +45,9 @@ struct SendCommandRequest: Decodable, Sendable {
         }
         if let timeout = timeoutSeconds, !(30...2_592_000).contains(timeout) {
             throw PortlessError(.validation, "TimeoutSeconds must be between 30 and 2592000.", field: "TimeoutSeconds")
+        }
+        if let documentHashType, documentHashType != "Sha256" {
+            throw PortlessError(.invalidParameters, "DocumentHashType must be Sha256 (Sha1 is not supported).", field: "DocumentHashType")
         }
         if let comment, comment.count > 100 {
             throw PortlessError(.validation, "Comment must be at most 100 characters.", field: "Comment")

@@ -17,7 +17,12 @@ struct CommandService: Sendable {
     func send(_ request: SendCommandRequest, principal: Principal, now: Date = Date()) async throws -> CommandRecord {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
-        let plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:])
+        if let hash = request.documentHash, !ConstantTime.equals(hash.lowercased(), document.hash) {
+            throw PortlessError(.invalidDocument, "DocumentHash does not match the Sha256 hash of \(document.name) version \(document.version).",
+                                field: "DocumentHash")
+        }
+        var plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:])
+        plan.steps = try await RunDocumentExpander(catalog: documents).expand(plan.steps, accountId: principal.accountId)
         let nodes = try await targetNodes(request, accountId: principal.accountId)
         let timeout = request.timeoutSeconds ?? 3600
         let executionTimeout = Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
