@@ -85,7 +85,7 @@ public struct PortlessServer: Sendable {
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store)
-        let api = APIController(authenticator: RequestAuthenticator(store: store, keyring: keyring, region: configuration.region), ssm: ssm)
+        let api = APIController(authenticator: RequestAuthenticator(keys: AccessKeyResolver(store: store, keyring: keyring), region: configuration.region), ssm: ssm)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
                                    caCertificate: authority?.certificatePEM, logger: logger)
 

@@ -9,8 +9,7 @@ import PortlessCore
 struct RequestAuthenticator: Sendable {
     static let allowedSkew: TimeInterval = 15 * 60
 
-    let store: any Store
-    let keyring: Keyring
+    let keys: AccessKeyResolver
     let region: String
 
     func authenticate(_ request: SignedRequest, service: String, now: Date = Date()) async throws -> Principal {
@@ -44,10 +43,8 @@ struct RequestAuthenticator: Sendable {
                 throw PortlessError(.invalidSignature, "The x-amz-content-sha256 header does not match the body.", field: "X-Amz-Content-SHA256")
             }
         }
-        guard let key = try await store.accessKey(id: authorization.accessKeyId) else {
-            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.")
-        }
-        let secret = try keyring.open(key.sealedSecret)
+        let (secret, principal) = try await keys.resolve(accessKeyId: authorization.accessKeyId,
+                                                         securityToken: request.header("x-amz-security-token"), now: now)
         let canonical = SigV4.canonicalRequest(method: request.method, path: request.path, query: request.query,
                                                headers: request.headers, signedHeaders: authorization.signedHeaders,
                                                payloadHash: payloadHash, service: service)
@@ -55,6 +52,6 @@ struct RequestAuthenticator: Sendable {
         guard ConstantTime.equals(expected, authorization.signature) else {
             throw PortlessError(.invalidSignature, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.")
         }
-        return Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId)
+        return principal
     }
 }
