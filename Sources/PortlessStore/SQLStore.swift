@@ -296,6 +296,11 @@ public final class SQLStore: Store {
             sql += " AND id IN (SELECT command_id FROM invocations WHERE instance_id = \(bind: instanceId))"
         }
         if let status = query.status { sql += " AND status = \(bind: status)" }
+        if let details = query.statusDetails { sql += " AND json_extract(body, '$.statusDetails') = \(bind: details)" }
+        if let executing = query.executing {
+            sql += executing ? " AND status IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
+                             : " AND status NOT IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
+        }
         if let name = query.documentName { sql += " AND document_name = \(bind: name)" }
         if let after = query.invokedAfter { sql += " AND requested_at >= \(bind: after.timeIntervalSince1970)" }
         if let before = query.invokedBefore { sql += " AND requested_at <= \(bind: before.timeIntervalSince1970)" }
@@ -316,6 +321,11 @@ public final class SQLStore: Store {
         if let commandId = query.commandId { sql += " AND command_id = \(bind: commandId)" }
         if let instanceId = query.instanceId { sql += " AND instance_id = \(bind: instanceId)" }
         if let status = query.status { sql += " AND status = \(bind: status)" }
+        if let details = query.statusDetails { sql += " AND json_extract(body, '$.statusDetails') = \(bind: details)" }
+        if let executing = query.executing {
+            sql += executing ? " AND status IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
+                             : " AND status NOT IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
+        }
         if let name = query.documentName { sql += " AND document_name = \(bind: name)" }
         if let after = query.invokedAfter { sql += " AND requested_at >= \(bind: after.timeIntervalSince1970)" }
         if let before = query.invokedBefore { sql += " AND requested_at <= \(bind: before.timeIntervalSince1970)" }

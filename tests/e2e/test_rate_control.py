@@ -103,3 +103,20 @@ def test_bad_max_concurrency_is_refused(five, value):
     with pytest.raises((ClientError, ParamValidationError)):
         _send(client, ids, ["true"], MaxConcurrency=value)
     assert len(pf.all_commands(client)) == before
+
+
+def test_status_filters_accept_status_details_and_execution_stage(five):
+    _, client, ids = five
+    cid = _send(client, ids, ["exit 1"], MaxConcurrency="1")
+    pf.wait_command(client, cid, timeout=60)
+    terminated = client.list_command_invocations(CommandId=cid, Filters=[{"key": "Status", "value": "Terminated"}])
+    assert len(terminated["CommandInvocations"]) == NODES - 1
+    assert all(i["StatusDetails"] == "Terminated" for i in terminated["CommandInvocations"])
+    complete = client.list_commands(Filters=[{"key": "ExecutionStage", "value": "Complete"}])["Commands"]
+    assert cid in [c["CommandId"] for c in complete]
+    executing = client.list_commands(Filters=[{"key": "ExecutionStage", "value": "Executing"}])["Commands"]
+    assert cid not in [c["CommandId"] for c in executing]
+    from botocore.exceptions import ClientError
+    with pytest.raises(ClientError) as err:
+        client.list_commands(Filters=[{"key": "Status", "value": "Exploded"}])
+    assert err.value.response["Error"]["Code"] == "InvalidFilterValue"

@@ -117,6 +117,9 @@ public struct CommandRecord: Sendable, Codable, Hashable {
     public var cancelRequested: Bool
     /// How many invocations are in each status, by raw status value.
     public var invocationCounts: [String: Int]
+    /// Where each step's full output is written, if anywhere.
+    public var outputS3BucketName: String?
+    public var outputS3KeyPrefix: String?
     public var plan: CommandPlan
 
     public init(commandId: String, accountId: String, documentName: String, documentVersion: String, comment: String,

@@ -5,6 +5,10 @@ public struct CommandQuery: Sendable {
     public var commandId: String?
     public var instanceId: String?
     public var status: String?
+    /// A StatusDetails value to match (e.g. `Delivery Timed Out`).
+    public var statusDetails: String?
+    /// Only commands still executing (true) or only finished ones (false).
+    public var executing: Bool?
     public var documentName: String?
     public var invokedAfter: Date?
     public var invokedBefore: Date?

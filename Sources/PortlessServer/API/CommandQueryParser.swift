@@ -21,10 +21,18 @@ enum CommandQueryParser {
                 }
                 if filter.key == "InvokedAfter" { query.invokedAfter = date } else { query.invokedBefore = date }
             case "Status":
-                guard CommandStatus(rawValue: filter.value) != nil || InvocationStatus(rawValue: filter.value) != nil else {
+                if CommandStatus(rawValue: filter.value) != nil || InvocationStatus(rawValue: filter.value) != nil {
+                    query.status = filter.value
+                } else if let details = StatusDetails.fromFilterValue(filter.value) {
+                    query.statusDetails = details
+                } else {
                     throw PortlessError(.invalidFilterValue, "'\(filter.value)' is not a command status.", field: "\(field).value")
                 }
-                query.status = filter.value
+            case "ExecutionStage":
+                guard filter.value == "Executing" || filter.value == "Complete" else {
+                    throw PortlessError(.invalidFilterValue, "ExecutionStage must be Executing or Complete.", field: "\(field).value")
+                }
+                query.executing = filter.value == "Executing"
             case "DocumentName":
                 query.documentName = filter.value
             default:

@@ -129,8 +129,8 @@ struct CommandShape: Encodable, Sendable {
         try container.encode(record.errorCount, forKey: .errorCount)
         try container.encode(record.deliveryTimedOutCount, forKey: .deliveryTimedOutCount)
         try container.encode(record.timeoutSeconds, forKey: .timeoutSeconds)
-        try container.encode("", forKey: .outputS3BucketName)
-        try container.encode("", forKey: .outputS3KeyPrefix)
+        try container.encode(record.outputS3BucketName ?? "", forKey: .outputS3BucketName)
+        try container.encode(record.outputS3KeyPrefix ?? "", forKey: .outputS3KeyPrefix)
     }
 }
 

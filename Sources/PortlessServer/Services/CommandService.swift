@@ -33,6 +33,8 @@ struct CommandService: Sendable {
             expiresAfter: now.addingTimeInterval(TimeInterval(timeout + executionTimeout)), timeoutSeconds: timeout,
             status: .pending, statusDetails: "Pending", maxConcurrency: request.maxConcurrency ?? "50",
             maxErrors: request.maxErrors ?? "0", targetCount: nodes.count, plan: plan)
+        command.outputS3BucketName = request.outputS3BucketName
+        command.outputS3KeyPrefix = request.outputS3KeyPrefix
         let invocations = nodes.map {
             InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.info.hostname, requestedDateTime: now)
         }
