@@ -295,6 +295,14 @@ public final class SQLStore: Store {
         if let instanceId = query.instanceId {
             sql += " AND id IN (SELECT command_id FROM invocations WHERE instance_id = \(bind: instanceId))"
         }
+        sql += Self.sharedFilters(query)
+        sql += " ORDER BY requested_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)"
+        return try await all(CommandRecord.self, sql)
+    }
+
+    /// The filters commands and invocations share: status, StatusDetails, stage, document, time.
+    private static func sharedFilters(_ query: CommandQuery) -> SQLQueryString {
+        var sql: SQLQueryString = ""
         if let status = query.status { sql += " AND status = \(bind: status)" }
         if let details = query.statusDetails { sql += " AND json_extract(body, '$.statusDetails') = \(bind: details)" }
         if let executing = query.executing {
@@ -304,8 +312,7 @@ public final class SQLStore: Store {
         if let name = query.documentName { sql += " AND document_name = \(bind: name)" }
         if let after = query.invokedAfter { sql += " AND requested_at >= \(bind: after.timeIntervalSince1970)" }
         if let before = query.invokedBefore { sql += " AND requested_at <= \(bind: before.timeIntervalSince1970)" }
-        sql += " ORDER BY requested_at DESC, id LIMIT \(literal: limit) OFFSET \(literal: offset)"
-        return try await all(CommandRecord.self, sql)
+        return sql
     }
 
     public func invocation(commandId: String, instanceId: String) async throws -> InvocationRecord? {
@@ -320,15 +327,7 @@ public final class SQLStore: Store {
         var sql: SQLQueryString = "SELECT body FROM invocations WHERE account_id = \(bind: accountId)"
         if let commandId = query.commandId { sql += " AND command_id = \(bind: commandId)" }
         if let instanceId = query.instanceId { sql += " AND instance_id = \(bind: instanceId)" }
-        if let status = query.status { sql += " AND status = \(bind: status)" }
-        if let details = query.statusDetails { sql += " AND json_extract(body, '$.statusDetails') = \(bind: details)" }
-        if let executing = query.executing {
-            sql += executing ? " AND status IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
-                             : " AND status NOT IN ('Pending', 'InProgress', 'Delayed', 'Cancelling')"
-        }
-        if let name = query.documentName { sql += " AND document_name = \(bind: name)" }
-        if let after = query.invokedAfter { sql += " AND requested_at >= \(bind: after.timeIntervalSince1970)" }
-        if let before = query.invokedBefore { sql += " AND requested_at <= \(bind: before.timeIntervalSince1970)" }
+        sql += Self.sharedFilters(query)
         sql += " ORDER BY requested_at DESC, command_id, instance_id LIMIT \(literal: limit) OFFSET \(literal: offset)"
         return try await all(InvocationRecord.self, sql)
     }
