@@ -34,7 +34,7 @@ struct InstanceInformationShape: Encodable, Sendable {
         case agentVersion = "AgentVersion", isLatestVersion = "IsLatestVersion", platformType = "PlatformType"
         case platformName = "PlatformName", platformVersion = "PlatformVersion", activationId = "ActivationId"
         case iamRole = "IamRole", registrationDate = "RegistrationDate", resourceType = "ResourceType", name = "Name"
-        case ipAddress = "IPAddress", computerName = "ComputerName", agentType = "AgentType"
+        case ipAddress = "IPAddress", computerName = "ComputerName"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -54,7 +54,6 @@ struct InstanceInformationShape: Encodable, Sendable {
         try container.encodeIfPresent(node.name, forKey: .name)
         try container.encode(node.info.ipAddress, forKey: .ipAddress)
         try container.encode(node.info.hostname, forKey: .computerName)
-        try container.encode("portless-agent", forKey: .agentType)
     }
 }
 

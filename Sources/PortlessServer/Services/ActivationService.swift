@@ -44,6 +44,9 @@ struct ActivationService: Sendable {
         var activations = try await store.activations(accountId: principal.accountId)
         for (index, filter) in (request.filters ?? []).enumerated() {
             let values = Set(filter.filterValues ?? [])
+            guard !values.isEmpty else {
+                throw PortlessError(.invalidFilter, "Filter \(filter.filterKey ?? "") needs at least one value.", field: "Filters[\(index)].FilterValues")
+            }
             switch filter.filterKey {
             case "ActivationIds": activations = activations.filter { values.contains($0.activationId) }
             case "DefaultInstanceName": activations = activations.filter { values.contains($0.defaultInstanceName ?? "") }
