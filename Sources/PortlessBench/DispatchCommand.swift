@@ -34,8 +34,11 @@ struct DispatchCommand: AsyncParsableCommand {
     @Flag(help: "Also print how many runs arrived in each 100 ms after SendCommand.")
     var timeline = false
 
-    @Flag(help: "Keep the server's temporary data directory and log.")
+    @Flag(help: "Keep the server's temporary data directory, log and registered fleet (for --reuse).")
     var keep = false
+
+    @Option(help: "Skip registration: restart the server on a directory kept by an earlier --keep run and log in its saved agents.")
+    var reuse: String?
 
     func validate() throws {
         guard (1...20000).contains(nodes) else { throw ValidationError("--nodes must be 1 to 20000.") }
@@ -48,9 +51,10 @@ struct DispatchCommand: AsyncParsableCommand {
         var logger = Logger(label: "portless.bench")
         logger.logLevel = .warning
         let binary = try serverBinary ?? Self.siblingServerBinary()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-\(UUID().uuidString)")
+        let directory = reuse.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
+        defer { if !keep && reuse == nil { try? FileManager.default.removeItem(at: directory) } }
 
         let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverLogLevel)
         let signals = SignalGuard(childPID: server.pid)
@@ -62,7 +66,13 @@ struct DispatchCommand: AsyncParsableCommand {
         let result: DispatchResult
         do {
             let registerStart = ContinuousClock.now
-            let agents = try await fleet.register()
+            let agents: [(agent: SimulatedAgent, instanceId: String)]
+            if reuse != nil {
+                agents = try FleetFile.load(from: directory, count: nodes)
+            } else {
+                agents = try await fleet.register()
+                if keep { try FleetFile(agents).save(in: directory) }
+            }
             let registerSeconds = (ContinuousClock.now - registerStart).seconds
             log(String(format: "registered %d agents in %.1f s", agents.count, registerSeconds))
 

@@ -32,9 +32,20 @@ struct DispatchMeasurement: Sendable {
         }
         let deadline = start + .seconds(timeout)
         var finished: ContinuousClock.Instant?
+        var finishedByPolling = false
+        var lastPoll = ContinuousClock.now
         while finished == nil {
             finished = tracker.allAcknowledgedAt
             if finished != nil { break }
+            // A channel the server closed mid-run never gets its ack: then ListCommands decides (±1 s).
+            if tracker.closedCount > 0, ContinuousClock.now - lastPoll > .seconds(1) {
+                lastPoll = ContinuousClock.now
+                if let (status, completed) = try? await commandStatus(commandId), status == "Success", completed == nodes {
+                    finished = ContinuousClock.now
+                    finishedByPolling = true
+                    break
+                }
+            }
             guard ContinuousClock.now < deadline else {
                 let status = try? await commandStatus(commandId)
                 throw BenchError("only \(tracker.resultsAcknowledgedCount) of \(nodes) results acknowledged and \(tracker.runReceipts.count) runs received after \(timeout) s; ListCommands: \(status.map { "\($0)" } ?? "?")")
@@ -56,7 +67,8 @@ struct DispatchMeasurement: Sendable {
             serverPeakRSSMiB: Double(serverAfter.peakResidentKiB) / 1024,
             serverCPUSeconds: serverAfter.cpuSeconds - serverBefore.cpuSeconds,
             benchCPUSeconds: benchAfter.cpuSeconds - benchBefore.cpuSeconds,
-            commandStatus: status, completedCount: completed, date: Date())
+            commandStatus: status, completedCount: completed, channelsLost: tracker.closedCount,
+            finishedByPolling: finishedByPolling, date: Date())
     }
 
     /// ListCommands for the one command: its Status and CompletedCount.

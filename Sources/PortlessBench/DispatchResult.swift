@@ -19,6 +19,10 @@ struct DispatchResult: Sendable {
     /// What ListCommands said afterwards.
     var commandStatus: String
     var completedCount: Int
+    /// Channels the server closed during the measurement (their acks never came).
+    var channelsLost: Int
+    /// The end was seen by polling ListCommands (±1 s), not by the last ack.
+    var finishedByPolling: Bool
     var date: Date
 
     var metTargets: (allSuccess: Bool, p99: Bool?) {
@@ -42,6 +46,7 @@ struct DispatchResult: Sendable {
             ("server CPU during dispatch", String(format: "%.2f s", serverCPUSeconds)),
             ("bench CPU during dispatch", String(format: "%.2f s", benchCPUSeconds)),
             ("ListCommands afterwards", "\(commandStatus), CompletedCount \(completedCount)"),
+            ("channels closed by server", "\(channelsLost)" + (finishedByPolling ? " (end seen by polling ListCommands, ±1 s)" : "")),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
@@ -58,7 +63,7 @@ struct DispatchResult: Sendable {
         let day = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
         let cells = [
             "\(nodes)",
-            String(format: "%.2f s", allSuccessSeconds),
+            String(format: "%.2f s", allSuccessSeconds) + (finishedByPolling ? " (±1 s, \(channelsLost) channels dropped)" : ""),
             String(format: "%.0f / %.0f / %.0f ms", runLatencyMs.p50, runLatencyMs.p99, runLatencyMs.max),
             String(format: "%.0f ms", sendCommandResponseMs),
             String(format: "%.0f MiB (%.0f)", serverPeakRSSMiB, serverRSSBeforeMiB),

@@ -13,9 +13,9 @@ struct SimulatedAgent: Sendable {
     let index: Int
     let key: Curve25519.Signing.PrivateKey
 
-    init(index: Int) {
+    init(index: Int, key: Curve25519.Signing.PrivateKey = Curve25519.Signing.PrivateKey()) {
         self.index = index
-        self.key = Curve25519.Signing.PrivateKey()
+        self.key = key
     }
 
     var info: NodeInfo {

@@ -85,16 +85,22 @@ public struct PortlessServer: Sendable {
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store)
-        let api = APIController(authenticator: RequestAuthenticator(keys: AccessKeyResolver(store: store, keyring: keyring), region: configuration.region), ssm: ssm)
+        let keys = AccessKeyResolver(store: store, keyring: keyring)
+        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
+        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
                                    caCertificate: authority?.certificatePEM, logger: logger)
 
         let router = Router()
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
+        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
+        S3Controller(store: objects, authenticator: S3Authenticator(keys: AccessKeyResolver(store: store, keyring: keyring),
+                                                                   region: configuration.region)).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
-            configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15)))
+            configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
+            additionalChannelHandlers: [ExpectContinueHandler()]
         ) { request, _, _ in
             guard request.path == "/agent/v1/channel" else { return .dontUpgrade }
             return .upgrade([:]) { inbound, outbound, _ in

@@ -37,6 +37,14 @@ enum Migrations {
             """,
             "CREATE INDEX document_shares_by_account ON document_shares (shared_with)",
         ]),
+        (3, [
+            """
+            CREATE TABLE roles (account_id TEXT NOT NULL, name_key TEXT NOT NULL, path TEXT NOT NULL,
+                created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name_key))
+            """,
+            "CREATE TABLE session_credentials (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, expires_at REAL NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX session_credentials_by_expiry ON session_credentials (expires_at)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

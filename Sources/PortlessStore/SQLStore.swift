@@ -144,6 +144,13 @@ public final class SQLStore: Store {
         try await first(NodeRecord.self, "SELECT body FROM nodes WHERE id = \(bind: id)")
     }
 
+    public func nodeExists(publicKey: Data) async throws -> Bool {
+        let encoded = publicKey.base64EncodedString()
+        return try await serialized { db in
+            try await db.raw("SELECT 1 AS found FROM nodes WHERE json_extract(body, '$.publicKey') = \(bind: encoded) LIMIT 1").first() != nil
+        }
+    }
+
     public func nodes(accountId: String) async throws -> [NodeRecord] {
         try await all(NodeRecord.self, "SELECT body FROM nodes WHERE account_id = \(bind: accountId) ORDER BY registered_at, id")
     }

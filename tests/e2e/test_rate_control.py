@@ -39,7 +39,7 @@ def _max_overlap(spans: list[tuple[float, float]]) -> int:
     return peak
 
 
-def test_max_concurrency_caps_parallel_runs_and_ramps_from_one_node(five):
+def test_max_concurrency_caps_parallel_runs(five):
     _, client, ids = five
     cid = _send(client, ids, ["sleep 1"], MaxConcurrency="2")
     cmd = pf.wait_command(client, cid, timeout=60)
@@ -47,8 +47,8 @@ def test_max_concurrency_caps_parallel_runs_and_ramps_from_one_node(five):
     assert cmd["MaxConcurrency"] == "2"
     spans = sorted(_times(pf.wait_invocation(client, cid, n)) for n in ids)
     assert _max_overlap(spans) <= 2, spans
-    # One node first: the second node starts only after the first finished.
-    assert spans[1][0] >= spans[0][1] - 0.05, spans
+    # With room for two, the five one-second runs take three rounds.
+    assert spans[-1][0] >= spans[0][1] - 0.05, spans
 
 
 def test_percent_concurrency(five):

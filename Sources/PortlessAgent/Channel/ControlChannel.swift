@@ -10,8 +10,8 @@ import WSClient
 /// One control-channel session: dial out, answer the challenge, then exchange messages until the
 /// channel closes. Heartbeats go both ways; a server silent too long is taken as gone.
 struct ControlChannel: Sendable {
-    static let heartbeatInterval: Duration = .seconds(5)
-    static let silenceLimit: TimeInterval = 20
+    static let heartbeatInterval: Duration = .seconds(10)
+    static let silenceLimit: TimeInterval = 25
     static let maxMessageSize = 8 << 20
 
     let url: String

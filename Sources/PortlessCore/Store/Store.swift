@@ -35,6 +35,8 @@ public protocol Store: Sendable {
 
     // Nodes.
     func node(id: String) async throws -> NodeRecord?
+    /// Whether some node already registered with this public key.
+    func nodeExists(publicKey: Data) async throws -> Bool
     func nodes(accountId: String) async throws -> [NodeRecord]
     func updateNode(_ node: NodeRecord) async throws
     /// Marks every node offline (at server start, before agents reconnect).

@@ -12,12 +12,17 @@ struct APIController: Sendable {
 
     let authenticator: RequestAuthenticator
     let ssm: SSMOperations
+    /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
+    let query: QueryController
 
     func handle(_ request: Request, context: some RequestContext) async throws -> Response {
         let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
         do {
             var request = request
             let body = try await APIResponse.collect(&request, upTo: Self.maxBodySize)
+            if target.isEmpty && QueryController.isQueryRequest(request) {
+                return await query.handle(request, body: body, context: context)
+            }
             guard target.hasPrefix(Self.ssmPrefix) else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")

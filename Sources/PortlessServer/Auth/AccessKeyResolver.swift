@@ -2,14 +2,22 @@ import Foundation
 import PortlessCore
 
 /// Finds the secret and principal behind an access key ID, for every SigV4 check (API, S3,
-/// presigned URLs). Unknown keys are `UnrecognizedClientException`.
+/// presigned URLs).
+///
+/// Long-term keys (`AKIA…`) must come without a session token. Temporary keys (`ASIA…`, from STS) need
+/// the session token they were issued with (its SHA-256 is compared in constant time) and stop working
+/// the second they expire. Unknown keys and wrong or missing tokens are `UnrecognizedClientException`
+/// (the Query protocol says `InvalidClientTokenId`); expired ones are `ExpiredTokenException` (`ExpiredToken`).
 struct AccessKeyResolver: Sendable {
-    let store: any Store
+    let store: any Store & IdentityStore
     let keyring: Keyring
 
     /// The signing secret and principal of `accessKeyId`; `securityToken` is the
     /// `X-Amz-Security-Token` sent with the request, if any.
     func resolve(accessKeyId: String, securityToken: String?, now: Date = Date()) async throws -> (secret: String, principal: Principal) {
+        if Identifiers.isTemporaryAccessKeyID(accessKeyId) {
+            return try await resolveTemporary(accessKeyId: accessKeyId, securityToken: securityToken, now: now)
+        }
         guard let key = try await store.accessKey(id: accessKeyId) else {
             throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.")
         }
@@ -18,5 +26,24 @@ struct AccessKeyResolver: Sendable {
         }
         let secret = try keyring.open(key.sealedSecret)
         return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId))
+    }
+
+    private func resolveTemporary(accessKeyId: String, securityToken: String?, now: Date) async throws -> (secret: String, principal: Principal) {
+        guard let credential = try await store.sessionCredential(accessKeyId: accessKeyId) else {
+            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.")
+        }
+        guard let securityToken, !securityToken.isEmpty else {
+            throw PortlessError(.unrecognizedClient, "Temporary credentials need the session token they were issued with.", field: "X-Amz-Security-Token")
+        }
+        guard ConstantTime.equals(SigV4.hexSHA256(Array(securityToken.utf8)), credential.sessionTokenHash) else {
+            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.", field: "X-Amz-Security-Token")
+        }
+        guard now < credential.expiration else {
+            throw PortlessError(.expiredTokenException, "The security token included in the request is expired.", field: "X-Amz-Security-Token")
+        }
+        let secret = try keyring.open(credential.sealedSecret)
+        let principal = Principal(accountId: credential.accountId, userName: credential.userName, accessKeyId: credential.accessKeyId,
+                                  assumedRole: credential.assumedRole, isTemporary: true)
+        return (secret, principal)
     }
 }

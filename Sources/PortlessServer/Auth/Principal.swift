@@ -1,8 +1,28 @@
+public import PortlessCore
+
 /// Who made a request, as established by its signature.
 public struct Principal: Sendable, Hashable {
     public var accountId: String
+    /// The IAM user (`root` for the account's root), or the role session name for an assumed role.
     public var userName: String
     public var accessKeyId: String
+    /// The role and session, for credentials from `AssumeRole`.
+    public var assumedRole: AssumedRoleSession? = nil
+    /// Whether the request was signed with temporary (`ASIA…`) credentials.
+    public var isTemporary: Bool = false
 
-    public var arn: String { userName == "root" ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user/\(userName)" }
+    /// The caller's ARN: `…:root`, `…:user/NAME`, or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
+    public var arn: String {
+        if let assumedRole { return assumedRole.arn(accountId: accountId) }
+        return userName == "root" ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user/\(userName)"
+    }
+
+    /// `GetCallerIdentity`'s `UserId`: the account ID for root, `AROA…:SESSION` for an assumed role, and
+    /// for a user an ID derived from account and name (until users have their own IDs).
+    public var userId: String {
+        if let assumedRole { return assumedRole.assumedRoleId }
+        if userName == "root" { return accountId }
+        let digest = SigV4.hexSHA256(Array("\(accountId)/\(userName)".utf8)).uppercased()
+        return "AIDA" + String(digest.prefix(17))
+    }
 }

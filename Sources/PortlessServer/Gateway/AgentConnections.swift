@@ -5,7 +5,7 @@ import PortlessCore
 public actor AgentConnections {
     struct Connection {
         let id: String
-        let outbox: AsyncStream<AgentMessage>.Continuation
+        let outbox: AsyncStream<String>.Continuation
     }
 
     private var connections: [String: Connection] = [:]
@@ -14,7 +14,7 @@ public actor AgentConnections {
     public init() {}
 
     /// Registers a channel for `instanceId`, replacing (and closing) any older one; returns its connection ID.
-    func attach(instanceId: String, outbox: AsyncStream<AgentMessage>.Continuation) -> String {
+    func attach(instanceId: String, outbox: AsyncStream<String>.Continuation) -> String {
         let connection = Connection(id: Identifiers.uuid(), outbox: outbox)
         connections[instanceId]?.outbox.finish()
         connections[instanceId] = connection
@@ -31,8 +31,14 @@ public actor AgentConnections {
     /// Queues `message` for `instanceId`; false if the node has no channel.
     @discardableResult
     func send(_ message: AgentMessage, to instanceId: String) -> Bool {
+        send(frame: message.frame, to: instanceId)
+    }
+
+    /// Queues an already encoded frame (one encoding serves every node a command goes to).
+    @discardableResult
+    func send(frame: String, to instanceId: String) -> Bool {
         guard let connection = connections[instanceId] else { return false }
-        if case .terminated = connection.outbox.yield(message) { return false }
+        if case .terminated = connection.outbox.yield(frame) { return false }
         return true
     }
 

@@ -9,9 +9,11 @@ import WSCore
 /// Serves agents' control channels: challenge-signed login, heartbeats both ways, work pushed down
 /// and results acknowledged up. One `serve` call runs for the life of one WebSocket.
 struct AgentGateway: Sendable {
-    static let heartbeatInterval: Duration = .seconds(5)
+    static let heartbeatInterval: Duration = .seconds(10)
     /// A channel silent this long is taken as dead and closed.
-    static let silenceLimit: TimeInterval = 20
+    static let silenceLimit: TimeInterval = 25
+    /// Heartbeats carry nothing but their type, so one encoding serves every channel.
+    static let heartbeatFrame = AgentMessage(type: .heartbeat, id: "heartbeat").frame
     static let loginTimeout: Duration = .seconds(10)
     static let maxMessageSize = 8 << 20
 
@@ -42,19 +44,18 @@ struct AgentGateway: Sendable {
         let instanceId = node.instanceId
         let logger = self.logger.with(node: instanceId)
 
-        let (outbox, continuation) = AsyncStream<AgentMessage>.makeStream()
+        let (outbox, continuation) = AsyncStream<String>.makeStream()
         let connectionId = await connections.attach(instanceId: instanceId, outbox: continuation)
         await connections.touch(instanceId)
         try await store.updateNode(node)
         logger.info("agent connected")
-        continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId))
+        continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId).frame)
         try await commands.deliverOpenInvocations(to: instanceId)
 
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await message in outbox {
-                    guard let text = try? message.encoded() else { continue }
-                    do { try await outbound.write(.text(text)) } catch { break }
+                for await frame in outbox {
+                    do { try await outbound.write(.text(frame)) } catch { break }
                 }
                 try? await outbound.close(.normalClosure, reason: "server closing channel")
             }
@@ -67,7 +68,7 @@ struct AgentGateway: Sendable {
                         continuation.finish()
                         return
                     }
-                    continuation.yield(AgentMessage(type: .heartbeat, sentAt: Date()))
+                    continuation.yield(Self.heartbeatFrame)
                 }
             }
             do {
@@ -132,7 +133,7 @@ struct AgentGateway: Sendable {
         return node
     }
 
-    private func handle(_ text: String, from instanceId: String, reply: AsyncStream<AgentMessage>.Continuation,
+    private func handle(_ text: String, from instanceId: String, reply: AsyncStream<String>.Continuation,
                         logger: Logger) async throws {
         guard let message = try? AgentMessage.decode(text) else {
             logger.warning("unreadable agent message ignored")
@@ -143,13 +144,13 @@ struct AgentGateway: Sendable {
             if let commandId = message.commandId {
                 try await commands.recordStarted(commandId: commandId, instanceId: instanceId, at: message.sentAt ?? Date())
             }
-            reply.yield(AgentMessage(type: .ack, ackId: message.id))
+            reply.yield(AgentMessage(type: .ack, ackId: message.id).frame)
         case .result:
             if let report = message.report {
                 try await commands.recordReport(report, instanceId: instanceId)
                 logger.info("invocation reported", metadata: ["portless.command": "\(report.commandId)", "portless.status": "\(report.status.rawValue)"])
             }
-            reply.yield(AgentMessage(type: .ack, ackId: message.id))
+            reply.yield(AgentMessage(type: .ack, ackId: message.id).frame)
         case .heartbeat, .ack:
             break
         case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error:
@@ -165,4 +166,9 @@ extension Logger {
         logger[metadataKey: "portless.node"] = "\(instanceId)"
         return logger
     }
+}
+
+extension AgentMessage {
+    /// The message as one JSON text frame (encoding these value types cannot fail).
+    var frame: String { (try? encoded()) ?? "{}" }
 }

@@ -78,7 +78,7 @@ struct ActivationService: Sendable {
         guard Identifiers.isUUID(request.activationId), let activation = try await store.activation(id: request.activationId) else {
             throw PortlessError(.invalidActivation, "Activation \(request.activationId) does not exist.", field: "activationId")
         }
-        if try await store.nodes(accountId: activation.accountId).contains(where: { $0.publicKey == publicKey }) {
+        if try await store.nodeExists(publicKey: publicKey) {
             throw PortlessError(.duplicateInstanceId, "This node key is already registered.", field: "publicKey")
         }
         let node = NodeRecord(instanceId: Identifiers.nodeID(), accountId: activation.accountId, activationId: activation.activationId,

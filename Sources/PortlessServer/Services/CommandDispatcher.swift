@@ -3,21 +3,39 @@ import Logging
 import PortlessCore
 
 /// Rate control for running commands: releases invocations to their nodes one first, then more as
-/// others complete (up to `MaxConcurrency`), and stops releasing once errors exceed `MaxErrors`.
+/// nodes acknowledge (start or finish) what they were sent — up to `MaxConcurrency` in flight —
+/// and stops releasing once errors exceed `MaxErrors`.
 ///
 /// Its bookkeeping is in memory; what was released is stored (`dispatchedAt`), so `restore`
 /// rebuilds it after a restart.
 actor CommandDispatcher {
-    /// One running command's progress.
-    struct Progress {
-        var order: InvocationOrder
-        var maxConcurrency: String
-        var targetCount: Int
-        var errorLimit: Int
+    /// One running command's progress; a class so a completion updates it in place.
+    final class Progress {
+        let frame: String
+        let maxConcurrency: String
+        let targetCount: Int
+        let errorLimit: Int
         var queue: [String]
+        var next = 0
         var inFlight: Set<String>
+        var acknowledged: Set<String> = []
         var completed: Int
         var errors: Int
+
+        init(command: CommandRecord, invocations: [InvocationRecord]) {
+            frame = AgentMessage(type: .run, order: CommandDispatcher.order(for: command)).frame
+            maxConcurrency = command.maxConcurrency
+            targetCount = command.targetCount
+            errorLimit = RateControl.errorLimit(maxErrors: command.maxErrors, targetCount: command.targetCount)
+            let open = invocations.filter { !$0.status.isTerminal }
+            queue = open.filter { $0.dispatchedAt == nil }.map(\.instanceId)
+            inFlight = Set(open.filter { $0.dispatchedAt != nil }.map(\.instanceId))
+            acknowledged = Set(invocations.filter { $0.status != .pending }.map(\.instanceId))
+            completed = invocations.count - open.count
+            errors = command.errorCount
+        }
+
+        var waiting: Int { queue.count - next }
     }
 
     private let store: any Store
@@ -43,64 +61,66 @@ actor CommandDispatcher {
 
     /// Starts releasing a new command's invocations.
     func start(_ command: CommandRecord, invocations: [InvocationRecord]) async throws {
-        track(command, invocations: invocations)
+        active[command.commandId] = Progress(command: command, invocations: invocations)
         try await pump(command.commandId)
     }
 
     /// Rebuilds the progress of every open command from the store (at server start) and resumes.
     func restore() async throws {
         for command in try await store.openCommands() {
-            track(command, invocations: try await store.invocations(commandId: command.commandId))
+            active[command.commandId] = Progress(command: command, invocations: try await store.invocations(commandId: command.commandId))
             try await pump(command.commandId)
         }
     }
 
-    private func track(_ command: CommandRecord, invocations: [InvocationRecord]) {
-        let open = invocations.filter { !$0.status.isTerminal }
-        active[command.commandId] = Progress(
-            order: Self.order(for: command), maxConcurrency: command.maxConcurrency, targetCount: command.targetCount,
-            errorLimit: RateControl.errorLimit(maxErrors: command.maxErrors, targetCount: command.targetCount),
-            queue: open.filter { $0.dispatchedAt == nil }.map(\.instanceId),
-            inFlight: Set(open.filter { $0.dispatchedAt != nil }.map(\.instanceId)),
-            completed: invocations.count - open.count, errors: command.errorCount)
+    /// A node started an invocation: the ramp may widen.
+    func started(commandId: String, instanceId: String) async throws {
+        guard let progress = active[commandId], progress.acknowledged.insert(instanceId).inserted else { return }
+        try await pump(commandId)
     }
 
     /// An invocation reached a terminal state: frees its slot and releases more.
     func finished(commandId: String, instanceId: String, countsAsError: Bool) async throws {
-        guard var progress = active[commandId] else { return }
-        if progress.inFlight.remove(instanceId) == nil {
-            progress.queue.removeAll { $0 == instanceId }
+        guard let progress = active[commandId] else { return }
+        if progress.inFlight.remove(instanceId) == nil, let index = progress.queue[progress.next...].firstIndex(of: instanceId) {
+            progress.queue.swapAt(index, progress.next)
+            progress.next += 1
         }
+        progress.acknowledged.insert(instanceId)
         progress.completed += 1
         if countsAsError { progress.errors += 1 }
-        active[commandId] = progress
         try await pump(commandId)
     }
 
     /// The command was cancelled: nothing more is released.
     func stop(commandId: String) { active[commandId] = nil }
 
-    /// Pushes `order` to a node whose channel is up (a node that is down gets it when it connects).
-    func deliver(_ order: InvocationOrder, to instanceId: String) async {
-        await connections.send(AgentMessage(type: .run, order: order), to: instanceId)
+    /// Pushes a command to a node whose channel is up (a node that is down gets it when it connects).
+    func deliver(_ command: CommandRecord, to instanceId: String) async {
+        let frame = active[command.commandId]?.frame ?? AgentMessage(type: .run, order: Self.order(for: command)).frame
+        await connections.send(frame: frame, to: instanceId)
     }
 
     private func pump(_ commandId: String) async throws {
-        guard var progress = active[commandId] else { return }
-        if progress.errors > progress.errorLimit && !progress.queue.isEmpty {
+        guard let progress = active[commandId] else { return }
+        if progress.errors > progress.errorLimit && progress.waiting > 0 {
             active[commandId] = nil
-            try await terminateQueued(commandId, queued: Set(progress.queue))
+            try await terminateQueued(commandId, queued: Set(progress.queue[progress.next...]))
+            return
+        }
+        if progress.waiting == 0 {
+            if progress.inFlight.isEmpty { active[commandId] = nil }
             return
         }
         let allowed = RateControl.allowedInFlight(maxConcurrency: progress.maxConcurrency, targetCount: progress.targetCount,
-                                                  completed: progress.completed)
-        let batch = Array(progress.queue.prefix(max(0, allowed - progress.inFlight.count)))
-        progress.queue.removeFirst(batch.count)
+                                                  completed: progress.acknowledged.count)
+        let count = min(progress.waiting, max(0, allowed - progress.inFlight.count))
+        guard count > 0 else { return }
+        let batch = Array(progress.queue[progress.next..<(progress.next + count)])
+        progress.next += count
         progress.inFlight.formUnion(batch)
-        active[commandId] = progress.queue.isEmpty && progress.inFlight.isEmpty ? nil : progress
-        guard !batch.isEmpty else { return }
         try await store.markDispatched(commandId: commandId, instanceIds: batch, at: Date())
-        for instanceId in batch { await deliver(progress.order, to: instanceId) }
+        for instanceId in batch { await connections.send(frame: progress.frame, to: instanceId) }
     }
 
     /// MaxErrors was exceeded: invocations not yet sent end as Cancelled with StatusDetails `Terminated`.

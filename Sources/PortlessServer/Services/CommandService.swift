@@ -74,7 +74,7 @@ struct CommandService: Sendable {
             if invocation.status == .cancelling {
                 await connections.send(AgentMessage(type: .cancel, commandId: command.commandId), to: instanceId)
             } else {
-                await dispatcher.deliver(CommandDispatcher.order(for: command), to: instanceId)
+                await dispatcher.deliver(command, to: instanceId)
             }
         }
     }
@@ -118,6 +118,8 @@ struct CommandService: Sendable {
         if outcome.invocation.status.isTerminal {
             try await dispatcher.finished(commandId: commandId, instanceId: instanceId,
                                           countsAsError: Self.countsAsError(outcome.invocation))
+        } else if outcome.invocation.status == .inProgress {
+            try await dispatcher.started(commandId: commandId, instanceId: instanceId)
         }
     }
 

@@ -1,0 +1,30 @@
+/// A role ARN, `arn:aws:iam::ACCOUNT:role/PATH/NAME`, taken apart.
+public struct RoleARN: Sendable, Equatable {
+    public var accountId: String
+    /// `/` or `/a/b/`.
+    public var path: String
+    public var roleName: String
+
+    /// Parses `text`; throws `ValidationError` (field `RoleArn`) when it is not a role ARN in the `aws` partition.
+    public init(parsing text: String, field: String = "RoleArn") throws {
+        let invalid = PortlessError(.validationError, "\(text) is invalid: a role ARN looks like arn:aws:iam::123456789012:role/NAME.", field: field)
+        guard text.utf8.count >= 20, text.utf8.count <= 2048 else {
+            throw PortlessError(.validationError, "1 validation error detected: Value '\(text)' at 'roleArn' failed to satisfy constraint: Member must have length between 20 and 2048", field: field)
+        }
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, parts[0] == "arn", parts[1] == "aws", parts[2] == "iam", parts[3].isEmpty,
+              parts[4].count == 12, parts[4].allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts[5].hasPrefix("role/")
+        else { throw invalid }
+        let resource = parts[5].dropFirst("role/".count)
+        let segments = resource.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let name = segments.last, IAMValidation.isRoleName(name), segments.dropLast().allSatisfy({ !$0.isEmpty }) else { throw invalid }
+        let path = segments.count == 1 ? "/" : "/" + segments.dropLast().joined(separator: "/") + "/"
+        guard IAMValidation.isPath(path) else { throw invalid }
+        self.accountId = parts[4]
+        self.path = path
+        self.roleName = name
+    }
+
+    public var string: String { "arn:aws:iam::\(accountId):role\(path)\(roleName)" }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import PortlessCore
+
+/// Mints STS temporary credentials: an `ASIA…` key, a secret sealed under the keyring, and a session
+/// token of which only the SHA-256 is stored.
+struct CredentialIssuer: Sendable {
+    /// Expired credentials are forgotten this long after they expire (they are refused either way).
+    static let retention: TimeInterval = 24 * 3600
+
+    let store: any IdentityStore
+    let keyring: Keyring
+
+    /// Issues credentials acting as `userName` of `accountId`, or as `assumedRole` (then `accountId` is the
+    /// role's account), valid for `seconds` from `now`, rounded down to the whole second.
+    func issue(accountId: String, userName: String, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
+               seconds: Int, now: Date = Date()) async throws -> IssuedCredentials {
+        let accessKeyId = Identifiers.temporaryAccessKeyID()
+        let secret = Identifiers.secretAccessKey()
+        let token = Identifiers.sessionToken()
+        let expiration = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + Double(seconds)).rounded(.down))
+        let record = SessionCredentialRecord(accessKeyId: accessKeyId, accountId: accountId, userName: userName,
+                                             sealedSecret: try keyring.seal(secret),
+                                             sessionTokenHash: SigV4.hexSHA256(Array(token.utf8)),
+                                             expiration: expiration, createdAt: now, sourceAccessKeyId: sourceAccessKeyId,
+                                             assumedRole: assumedRole)
+        try await store.insertSessionCredential(record, purgeBefore: now.addingTimeInterval(-Self.retention))
+        return IssuedCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token, expiration: expiration)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import PortlessCore
+
+/// Path-style S3 REST: `GET /` (ListBuckets), `/{bucket}` and `/{bucket}/{key...}`. Every request is
+/// SigV4-verified (header or presigned query form) before anything is read or written.
+struct S3Controller: Sendable {
+    let store: ObjectStore
+    let authenticator: S3Authenticator
+    var multipart: MultipartStore { MultipartStore(directory: store.uploadsDirectory) }
+
+    /// Registers the S3 routes.
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/") { request, context in await self.handle(request, context: context) }
+        for path in ["/{bucket}", "/{bucket}/**"] {
+            for method in [HTTPRequest.Method.get, .put, .post, .delete, .head] {
+                router.on(RouterPath(path), method: method) { request, context in await self.handle(request, context: context) }
+            }
+        }
+    }
+
+    func handle(_ request: Request, context: some RequestContext) async -> Response {
+        let isHead = request.method == .head
+        var resource = request.uri.path
+        do {
+            let target = try S3Target(path: request.uri.path, query: request.uri.query ?? "")
+            resource = target.resource
+            let outcome = try await authenticator.authenticate(Self.signedRequest(request))
+            let response = try await dispatch(request, target: target, auth: outcome)
+            context.logger.info("s3 call", metadata: ["portless.method": "\(request.method.rawValue)", "portless.resource": "\(resource)",
+                                                      "portless.principal": "\(outcome.principal.arn)"])
+            return response
+        } catch let error as S3Error {
+            context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "\(error.code)"])
+            return S3XML.error(error, resource: resource, isHead: isHead)
+        } catch {
+            context.logger.error("s3 call failed", metadata: ["portless.resource": "\(resource)", "error": "\(error)"])
+            return S3XML.error(.internalError, resource: resource, isHead: isHead)
+        }
+    }
+
+    private func dispatch(_ request: Request, target: S3Target, auth: S3Authenticator.Outcome) async throws -> Response {
+        let account = auth.principal.accountId
+        guard let bucket = target.bucket else {
+            guard request.method == .get else { throw S3Error("MethodNotAllowed", 405, "The specified method is not allowed against this resource.") }
+            return await listBuckets(account: account)
+        }
+        let query = target.query
+        guard let key = target.key else {
+            switch request.method {
+            case .put: return try await createBucket(bucket, request: request, auth: auth)
+            case .head:
+                _ = try await store.requireBucket(bucket, accountId: account)
+                return Response(status: .ok, headers: [S3Headers.requestId: Identifiers.uuid(), .contentLength: "0"])
+            case .delete:
+                try await store.deleteBucket(bucket, accountId: account)
+                return Response(status: .noContent, headers: [S3Headers.requestId: Identifiers.uuid()])
+            case .post where query["delete"] != nil:
+                return try await deleteObjects(bucket, request: request, auth: auth)
+            case .get where query["location"] != nil:
+                _ = try await store.requireBucket(bucket, accountId: account)
+                return S3XML.response("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"\(S3XML.namespace)\">\(S3XML.escape(authenticator.region == "us-east-1" ? "" : authenticator.region))</LocationConstraint>")
+            case .get where query["uploads"] != nil:
+                return try await listMultipartUploads(bucket, account: account)
+            case .get:
+                return try await listObjects(bucket, query: query, account: account)
+            default:
+                throw S3Error("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+            }
+        }
+        switch request.method {
+        case .put where query["uploadId"] != nil:
+            return try await uploadPart(bucket, key: key, request: request, auth: auth)
+        case .put where request.headers[S3Headers.copySource] != nil:
+            return try await copyObject(bucket, key: key, request: request, auth: auth)
+        case .put:
+            return try await putObject(bucket, key: key, request: request, auth: auth)
+        case .get where query["uploadId"] != nil:
+            return try await listParts(bucket, key: key, query: query, account: account)
+        case .get, .head:
+            return try await getObject(bucket, key: key, request: request, account: account)
+        case .delete where query["uploadId"] != nil:
+            return try await abortUpload(bucket, key: key, uploadId: query["uploadId"] ?? "", account: account)
+        case .delete:
+            _ = try await store.requireBucket(bucket, accountId: account)
+            try await store.delete(bucket: bucket, key: key)
+            return Response(status: .noContent, headers: [S3Headers.requestId: Identifiers.uuid()])
+        case .post where query["uploads"] != nil:
+            return try await createMultipartUpload(bucket, key: key, request: request, account: account)
+        case .post where query["uploadId"] != nil:
+            return try await completeMultipartUpload(bucket, key: key, request: request, auth: auth)
+        default:
+            throw S3Error("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+        }
+    }
+
+    static func signedRequest(_ request: Request) -> SignedRequest {
+        var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
+        return SignedRequest(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+                             headers: headers, payloadHash: "")
+    }
+
+    static func owner(_ account: String) -> String {
+        "<Owner>" + S3XML.element("ID", account) + S3XML.element("DisplayName", account) + "</Owner>"
+    }
+}
