@@ -78,13 +78,17 @@ public struct PortlessServer: Sendable {
             for invocation in terminated { await publisher.invocationChanged(invocation, command: command) }
         }
         let catalog = DocumentCatalog(store: store, region: configuration.region)
+        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
+        let endpoint = ServerEndpoint()
         let commands = CommandService(store: store, connections: connections, documents: catalog,
-                                      dispatcher: dispatcher, events: publisher, logger: logger)
+                                      dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
+                                      output: CommandOutputWriter(objects: objects, logger: logger), logger: logger)
         let activations = ActivationService(store: store)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
-                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store)
+                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
+                                endpoint: endpoint)
         let keys = AccessKeyResolver(store: store, keyring: keyring)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
@@ -94,9 +98,7 @@ public struct PortlessServer: Sendable {
         let router = Router()
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
-        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
-        S3Controller(store: objects, authenticator: S3Authenticator(keys: AccessKeyResolver(store: store, keyring: keyring),
-                                                                   region: configuration.region)).register(on: router)
+        S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region)).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
@@ -117,6 +119,7 @@ public struct PortlessServer: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                endpoint.set("\(scheme)://\(host):\(port)")
                 await onListening("\(scheme)://\(host):\(port)")
             },
             logger: logger

@@ -263,6 +263,44 @@ public final class SQLStore: Store {
         }
     }
 
+    public func modifyInvocations<T: Sendable>(_ keys: [InvocationKey],
+                                               _ body: @Sendable (Int, inout InvocationRecord, inout CommandRecord) throws -> T) async throws
+        -> [(invocation: InvocationRecord, command: CommandRecord, result: T)?] {
+        try await transaction { db in
+            var commands: [String: CommandRecord] = [:]
+            var original: [String: CommandRecord] = [:]
+            var results: [(invocation: InvocationRecord, command: CommandRecord, result: T)?] = []
+            for (index, key) in keys.enumerated() {
+                guard let row = try await db.raw("""
+                    SELECT body FROM invocations WHERE command_id = \(bind: key.commandId) AND instance_id = \(bind: key.instanceId)
+                    """).first() else {
+                    results.append(nil)
+                    continue
+                }
+                if commands[key.commandId] == nil {
+                    guard let commandRow = try await db.raw("SELECT body FROM commands WHERE id = \(bind: key.commandId)").first() else {
+                        results.append(nil)
+                        continue
+                    }
+                    let command = try RecordCoding.decode(CommandRecord.self, row: commandRow)
+                    commands[key.commandId] = command
+                    original[key.commandId] = command
+                }
+                var invocation = try RecordCoding.decode(InvocationRecord.self, row: row)
+                let before = invocation
+                guard var command = commands[key.commandId] else { continue }
+                let result = try body(index, &invocation, &command)
+                commands[key.commandId] = command
+                if invocation != before { try await Self.write(invocation, on: db) }
+                results.append((invocation, command, result))
+            }
+            for (id, command) in commands where command != original[id] {
+                try await Self.write(command, on: db)
+            }
+            return results
+        }
+    }
+
     public func markDispatched(commandId: String, instanceIds: [String], at date: Date) async throws {
         guard !instanceIds.isEmpty else { return }
         try await transaction { db in

@@ -1,5 +1,15 @@
 public import Foundation
 
+/// Names one invocation: a command and a node.
+public struct InvocationKey: Sendable, Hashable {
+    public var commandId: String
+    public var instanceId: String
+    public init(commandId: String, instanceId: String) {
+        self.commandId = commandId
+        self.instanceId = instanceId
+    }
+}
+
 /// Filters for listing commands and invocations.
 public struct CommandQuery: Sendable {
     public var commandId: String?
@@ -65,6 +75,12 @@ public protocol Store: Sendable {
     func modifyInvocation<T: Sendable>(commandId: String, instanceId: String,
                                        _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> T) async throws
         -> (invocation: InvocationRecord, command: CommandRecord, result: T)?
+    /// Like `modifyInvocation` for many invocations in one transaction: `body` gets each one's
+    /// index in `keys`; each command is read and written once however many of its invocations
+    /// change. Results line up with `keys` (nil where there is no such invocation).
+    func modifyInvocations<T: Sendable>(_ keys: [InvocationKey],
+                                        _ body: @Sendable (Int, inout InvocationRecord, inout CommandRecord) throws -> T) async throws
+        -> [(invocation: InvocationRecord, command: CommandRecord, result: T)?]
     /// Marks invocations as released to their nodes by rate control, all in one transaction.
     func markDispatched(commandId: String, instanceIds: [String], at date: Date) async throws
     /// Commands not yet in a terminal state, oldest first (to resume dispatch after a restart).

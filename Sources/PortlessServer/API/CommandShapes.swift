@@ -139,6 +139,7 @@ struct CommandInvocationShape: Encodable, Sendable {
     var record: InvocationRecord
     var command: CommandRecord
     var details: Bool
+    var endpoint: ServerEndpoint
 
     enum CodingKeys: String, CodingKey {
         case commandId = "CommandId", instanceId = "InstanceId", instanceName = "InstanceName", comment = "Comment"
@@ -159,10 +160,15 @@ struct CommandInvocationShape: Encodable, Sendable {
         try container.encode(record.status.rawValue, forKey: .status)
         try container.encode(record.statusDetails, forKey: .statusDetails)
         try container.encode("", forKey: .traceOutput)
-        try container.encode("", forKey: .standardOutputUrl)
-        try container.encode("", forKey: .standardErrorUrl)
+        let urls = endpoint.outputURLs(command: command, instanceId: record.instanceId, step: record.steps.first)
+        try container.encode(urls.stdout, forKey: .standardOutputUrl)
+        try container.encode(urls.stderr, forKey: .standardErrorUrl)
         if details {
-            try container.encode(record.steps.map(CommandPluginShape.init), forKey: .commandPlugins)
+            let plugins = record.steps.map {
+                CommandPluginShape(step: $0, urls: endpoint.outputURLs(command: command, instanceId: record.instanceId, step: $0),
+                                   bucket: command.outputS3BucketName ?? "", prefix: command.outputS3KeyPrefix ?? "")
+            }
+            try container.encode(plugins, forKey: .commandPlugins)
         }
     }
 }
@@ -170,6 +176,9 @@ struct CommandInvocationShape: Encodable, Sendable {
 /// SSM's `CommandPlugin` shape: one step's result.
 struct CommandPluginShape: Encodable, Sendable {
     var step: StepReport
+    var urls: (stdout: String, stderr: String)
+    var bucket: String
+    var prefix: String
 
     enum CodingKeys: String, CodingKey {
         case name = "Name", status = "Status", statusDetails = "StatusDetails", responseCode = "ResponseCode"
@@ -187,10 +196,10 @@ struct CommandPluginShape: Encodable, Sendable {
         try container.encodeIfPresent(step.startedAt, forKey: .responseStartDateTime)
         try container.encodeIfPresent(step.finishedAt, forKey: .responseFinishDateTime)
         try container.encode(OutputTruncation.pluginOutput(stdout: step.stdout, stderr: step.stderr), forKey: .output)
-        try container.encode("", forKey: .standardOutputUrl)
-        try container.encode("", forKey: .standardErrorUrl)
-        try container.encode("", forKey: .outputS3BucketName)
-        try container.encode("", forKey: .outputS3KeyPrefix)
+        try container.encode(urls.stdout, forKey: .standardOutputUrl)
+        try container.encode(urls.stderr, forKey: .standardErrorUrl)
+        try container.encode(bucket, forKey: .outputS3BucketName)
+        try container.encode(prefix, forKey: .outputS3KeyPrefix)
     }
 }
 
@@ -199,6 +208,7 @@ struct GetCommandInvocationResponse: Encodable, Sendable {
     var invocation: InvocationRecord
     var command: CommandRecord
     var step: StepReport?
+    var urls: (stdout: String, stderr: String)
 
     enum CodingKeys: String, CodingKey {
         case commandId = "CommandId", instanceId = "InstanceId", comment = "Comment", documentName = "DocumentName"
@@ -229,7 +239,7 @@ struct GetCommandInvocationResponse: Encodable, Sendable {
         let stderr = step?.stderr ?? invocation.steps.map(\.stderr).joined()
         try container.encode(OutputTruncation.standardOutput(stdout), forKey: .standardOutputContent)
         try container.encode(OutputTruncation.standardError(stderr), forKey: .standardErrorContent)
-        try container.encode("", forKey: .standardOutputUrl)
-        try container.encode("", forKey: .standardErrorUrl)
+        try container.encode(urls.stdout, forKey: .standardOutputUrl)
+        try container.encode(urls.stderr, forKey: .standardErrorUrl)
     }
 }

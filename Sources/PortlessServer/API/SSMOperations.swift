@@ -8,6 +8,8 @@ struct SSMOperations: Sendable {
     let commands: CommandService
     let documents: DocumentService
     let store: any Store
+    /// Where output URLs point.
+    let endpoint: ServerEndpoint
 
     /// Runs `operation` (the part after `AmazonSSM.`) and returns the JSON reply body.
     func handle(_ operation: String, body: Data, principal: Principal) async throws -> Data {
@@ -97,7 +99,7 @@ struct SSMOperations: Sendable {
                 commandCache[invocation.commandId] = try await store.command(id: invocation.commandId)
             }
             guard let command = commandCache[invocation.commandId] else { continue }
-            shapes.append(CommandInvocationShape(record: invocation, command: command, details: request.details ?? false))
+            shapes.append(CommandInvocationShape(record: invocation, command: command, details: request.details ?? false, endpoint: endpoint))
         }
         return try encode(ListReply(key: "CommandInvocations", items: shapes,
                                     nextToken: page.nextToken == nil ? nil : Pagination.token(offset: offset + limit)))
@@ -121,7 +123,8 @@ struct SSMOperations: Sendable {
             }
             step = invocation.steps.first { $0.name == pluginName }
         }
-        return try encode(GetCommandInvocationResponse(invocation: invocation, command: command, step: step))
+        let urls = endpoint.outputURLs(command: command, instanceId: invocation.instanceId, step: step ?? invocation.steps.first)
+        return try encode(GetCommandInvocationResponse(invocation: invocation, command: command, step: step, urls: urls))
     }
 
     private func decode<T: Decodable>(_ body: Data) throws -> T {

@@ -10,13 +10,16 @@ struct CommandService: Sendable {
     let connections: AgentConnections
     let documents: DocumentCatalog
     let dispatcher: CommandDispatcher
+    let transitions: TransitionBatcher
     let events: CommandEventPublisher
+    let output: CommandOutputWriter
     let logger: Logger
 
     /// Validates a SendCommand request, stores the command and starts releasing it to its nodes.
     func send(_ request: SendCommandRequest, principal: Principal, now: Date = Date()) async throws -> CommandRecord {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
+        try await output.checkBucket(request.outputS3BucketName, accountId: principal.accountId)
         if let hash = request.documentHash, !ConstantTime.equals(hash.lowercased(), document.hash) {
             throw PortlessError(.invalidDocument, "DocumentHash does not match the Sha256 hash of \(document.name) version \(document.version).",
                                 field: "DocumentHash")
@@ -102,20 +105,21 @@ struct CommandService: Sendable {
         }
     }
 
-    /// Applies `change` to one invocation, keeps its command's counters in step, publishes what
-    /// changed and tells rate control when the invocation finished.
+    /// Applies `change` to one invocation (batched with others arriving at the same time), keeps
+    /// its command's counters in step, publishes what changed and tells rate control.
     private func transition(commandId: String, instanceId: String,
                             _ change: @escaping @Sendable (inout InvocationRecord) -> Void) async throws {
-        guard let outcome = try await store.modifyInvocation(commandId: commandId, instanceId: instanceId, { invocation, command in
+        guard let outcome = try await transitions.submit(InvocationKey(commandId: commandId, instanceId: instanceId), { invocation, command in
             let before = (invocation, command.status, command.statusDetails)
             change(&invocation)
-            guard invocation != before.0 else { return (changed: false, commandChanged: false) }
+            guard invocation != before.0 else { return .init(changed: false, commandChanged: false) }
             CommandProgress.apply(from: before.0, to: invocation, on: &command)
-            return (changed: true, commandChanged: command.status != before.1 || command.statusDetails != before.2)
+            return .init(changed: true, commandChanged: command.status != before.1 || command.statusDetails != before.2)
         }), outcome.result.changed else { return }
         await events.invocationChanged(outcome.invocation, command: outcome.command)
         if outcome.result.commandChanged { await events.commandChanged(outcome.command) }
         if outcome.invocation.status.isTerminal {
+            await output.write(outcome.invocation, command: outcome.command)
             try await dispatcher.finished(commandId: commandId, instanceId: instanceId,
                                           countsAsError: Self.countsAsError(outcome.invocation))
         } else if outcome.invocation.status == .inProgress {
