@@ -35,7 +35,7 @@ def srv(portless_bin, tmp_path_factory):
 
 
 def s3_client(server, access_key=None, secret_key=None, **config):
-    # boto3 presigns S3 URLs with SigV2 unless told otherwise; Portless speaks SigV4 only.
+    # SigV4 throughout; test_presigned_with_boto3_defaults covers the SigV2 URLs boto3 makes by default.
     ak, sk = server.credentials()
     session = boto3.session.Session(aws_access_key_id=access_key or ak, aws_secret_access_key=secret_key or sk,
                                     region_name=server.region)
@@ -459,3 +459,34 @@ def test_unsigned_and_wrong_key_refused(srv, s3):
         unknown.list_buckets()
     assert err(e) == ("InvalidAccessKeyId", 403)
     assert s3.list_objects_v2(Bucket=b)["KeyCount"] == 0
+
+
+def test_presigned_with_boto3_defaults(srv, tmp_path):
+    """boto3's generate_presigned_url with no signature_version makes SigV2 query URLs: they work
+    for one upload and one download, and a changed or expired one writes nothing."""
+    ak, sk = srv.credentials()
+    plain = boto3.session.Session(aws_access_key_id=ak, aws_secret_access_key=sk, region_name=srv.region).client(
+        "s3", endpoint_url=srv.url, config=Config(s3={"addressing_style": "path"}))
+    s3 = s3_client(srv)
+    bucket = new_bucket(s3)
+    put_url = plain.generate_presigned_url("put_object", Params={"Bucket": bucket, "Key": "results/node 1.txt"}, ExpiresIn=600)
+    assert "Signature=" in put_url and "X-Amz-Signature" not in put_url
+    body = tmp_path / "result.txt"
+    body.write_text("diagnostics result\n")
+    done = subprocess.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "PUT", "-T", str(body), put_url],
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout == "200", done
+    assert s3.get_object(Bucket=bucket, Key="results/node 1.txt")["Body"].read() == b"diagnostics result\n"
+    get_url = plain.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "results/node 1.txt"}, ExpiresIn=600)
+    assert requests.get(get_url, timeout=10).content == b"diagnostics result\n"
+    # Another key, a changed signature, an expired URL: refused, nothing written.
+    other = put_url.replace("node%201.txt", "node%202.txt")
+    assert requests.put(other, data=b"x", timeout=10).status_code == 403
+    tampered = put_url.replace("Signature=", "Signature=A")
+    assert requests.put(tampered, data=b"x", timeout=10).status_code == 403
+    expired = plain.generate_presigned_url("put_object", Params={"Bucket": bucket, "Key": "late.txt"}, ExpiresIn=1)
+    time.sleep(2.5)
+    r = requests.put(expired, data=b"x", timeout=10)
+    assert r.status_code == 403 and "expired" in r.text, r.text
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
+    assert keys == ["results/node 1.txt"]

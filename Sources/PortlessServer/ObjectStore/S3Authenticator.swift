@@ -24,6 +24,9 @@ struct S3Authenticator: Sendable {
         if let presigned {
             return try await authenticatePresigned(request, presigned, now: now)
         }
+        if let legacy = LegacyPresignedQuery(query: request.query) {
+            return try await authenticateLegacyPresigned(request, legacy, now: now)
+        }
         return try await authenticateHeader(request, now: now)
     }
 
@@ -107,7 +110,7 @@ struct S3Authenticator: Sendable {
         return Outcome(principal: principal, payload: mode)
     }
 
-    private func resolve(_ accessKeyId: String, token: String?, now: Date) async throws -> (String, Principal) {
+    func resolve(_ accessKeyId: String, token: String?, now: Date) async throws -> (String, Principal) {
         do {
             return try await keys.resolve(accessKeyId: accessKeyId, securityToken: token, now: now)
         } catch let error as PortlessError {
