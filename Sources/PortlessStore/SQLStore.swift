@@ -267,33 +267,29 @@ public final class SQLStore: Store {
                                                _ body: @Sendable (Int, inout InvocationRecord, inout CommandRecord) throws -> T) async throws
         -> [(invocation: InvocationRecord, command: CommandRecord, result: T)?] {
         try await transaction { db in
+            let invocations = try await Self.fetchInvocations(keys, on: db)
             var commands: [String: CommandRecord] = [:]
             var original: [String: CommandRecord] = [:]
+            for commandId in Set(keys.map(\.commandId)) {
+                guard let row = try await db.raw("SELECT body FROM commands WHERE id = \(bind: commandId)").first() else { continue }
+                let command = try RecordCoding.decode(CommandRecord.self, row: row)
+                commands[commandId] = command
+                original[commandId] = command
+            }
             var results: [(invocation: InvocationRecord, command: CommandRecord, result: T)?] = []
+            var changed: [InvocationKey: InvocationRecord] = [:]
             for (index, key) in keys.enumerated() {
-                guard let row = try await db.raw("""
-                    SELECT body FROM invocations WHERE command_id = \(bind: key.commandId) AND instance_id = \(bind: key.instanceId)
-                    """).first() else {
+                guard var invocation = changed[key] ?? invocations[key], var command = commands[key.commandId] else {
                     results.append(nil)
                     continue
                 }
-                if commands[key.commandId] == nil {
-                    guard let commandRow = try await db.raw("SELECT body FROM commands WHERE id = \(bind: key.commandId)").first() else {
-                        results.append(nil)
-                        continue
-                    }
-                    let command = try RecordCoding.decode(CommandRecord.self, row: commandRow)
-                    commands[key.commandId] = command
-                    original[key.commandId] = command
-                }
-                var invocation = try RecordCoding.decode(InvocationRecord.self, row: row)
                 let before = invocation
-                guard var command = commands[key.commandId] else { continue }
                 let result = try body(index, &invocation, &command)
                 commands[key.commandId] = command
-                if invocation != before { try await Self.write(invocation, on: db) }
+                if invocation != before { changed[key] = invocation }
                 results.append((invocation, command, result))
             }
+            try await Self.write(Array(changed.values), on: db)
             for (id, command) in commands where command != original[id] {
                 try await Self.write(command, on: db)
             }
@@ -301,16 +297,50 @@ public final class SQLStore: Store {
         }
     }
 
+    /// The invocations named by `keys`, read with one statement per command.
+    private static func fetchInvocations(_ keys: [InvocationKey], on db: any SQLDatabase) async throws -> [InvocationKey: InvocationRecord] {
+        var found: [InvocationKey: InvocationRecord] = [:]
+        for (commandId, group) in Dictionary(grouping: keys, by: \.commandId) {
+            let ids = Array(Set(group.map(\.instanceId)))
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try await db.raw("""
+                    SELECT body FROM invocations WHERE command_id = \(bind: commandId) AND instance_id IN (\(binds: chunk))
+                    """).all() {
+                    let invocation = try RecordCoding.decode(InvocationRecord.self, row: row)
+                    found[InvocationKey(commandId: invocation.commandId, instanceId: invocation.instanceId)] = invocation
+                }
+            }
+        }
+        return found
+    }
+
+    /// Writes many invocations with one `UPDATE … FROM (VALUES …)` per 500.
+    private static func write(_ invocations: [InvocationRecord], on db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: invocations.count, by: 500) {
+            let chunk = invocations[start..<min(start + 500, invocations.count)]
+            var values: [SQLQueryString] = []
+            for invocation in chunk {
+                let body = try RecordCoding.encode(invocation)
+                values.append("(\(bind: invocation.commandId), \(bind: invocation.instanceId), \(bind: invocation.status.rawValue), \(bind: body))")
+            }
+            try await db.raw("""
+                UPDATE invocations SET status = changed.column3, body = changed.column4
+                FROM (VALUES \(values.joined(separator: ", "))) AS changed
+                WHERE invocations.command_id = changed.column1 AND invocations.instance_id = changed.column2
+                """).run()
+        }
+    }
+
     public func markDispatched(commandId: String, instanceIds: [String], at date: Date) async throws {
         guard !instanceIds.isEmpty else { return }
+        let seconds = date.timeIntervalSince1970
         try await transaction { db in
-            for instanceId in instanceIds {
-                guard let row = try await db.raw("""
-                    SELECT body FROM invocations WHERE command_id = \(bind: commandId) AND instance_id = \(bind: instanceId)
-                    """).first() else { continue }
-                var invocation = try RecordCoding.decode(InvocationRecord.self, row: row)
-                invocation.dispatchedAt = date
-                try await Self.write(invocation, on: db)
+            for chunk in stride(from: 0, to: instanceIds.count, by: 500).map({ Array(instanceIds[$0..<min($0 + 500, instanceIds.count)]) }) {
+                try await db.raw("""
+                    UPDATE invocations SET body = json_set(body, '$.dispatchedAt', \(bind: seconds))
+                    WHERE command_id = \(bind: commandId) AND instance_id IN (\(binds: chunk))
+                    """).run()
             }
         }
     }

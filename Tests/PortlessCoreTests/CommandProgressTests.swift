@@ -280,8 +280,9 @@ struct MaxErrorsRollupTests {
 struct RateControlTests {
     @Test func rampsFromOneNodeUpToTheLimit() {
         #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 0) == 1)
-        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 1) == 2)
-        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 10) == 20)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 1) == 10)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 4) == 40)
+        #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 5) == 50)
         #expect(RateControl.allowedInFlight(maxConcurrency: "50", targetCount: 100, completed: 40) == 50)
     }
 

@@ -9,11 +9,14 @@ public enum RateControl {
         return Int(value) ?? 0
     }
 
-    /// How many invocations may be in flight: one node first, then twice the number of nodes
-    /// that acknowledged theirs (started or finished), never more than `MaxConcurrency`.
+    /// How fast the ramp widens: each node that acknowledged its invocation lets this many more go.
+    public static let rampFactor = 10
+
+    /// How many invocations may be in flight: one node first, then `rampFactor` times the number
+    /// of nodes that acknowledged theirs (started or finished), never more than `MaxConcurrency`.
     public static func allowedInFlight(maxConcurrency: String, targetCount: Int, completed acknowledged: Int) -> Int {
         let limit = max(1, resolve(maxConcurrency, targetCount: targetCount))
-        return min(limit, max(1, 2 * acknowledged))
+        return min(limit, max(1, rampFactor * acknowledged))
     }
 
     /// How many errors a command tolerates; one more stops it from being sent to more nodes.
