@@ -80,16 +80,19 @@ public struct PortlessServer: Sendable {
         let catalog = DocumentCatalog(store: store, region: configuration.region)
         let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let endpoint = ServerEndpoint()
+        let keys = AccessKeyResolver(store: store, keyring: keyring)
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
-                                      output: CommandOutputWriter(objects: objects, logger: logger), logger: logger)
+                                      output: CommandOutputWriter(objects: objects, logger: logger),
+                                      s3Sources: S3SourcePresigner(objects: objects, keys: keys,
+                                                                   endpoint: endpoint, region: configuration.region),
+                                      logger: logger)
         let activations = ActivationService(store: store)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
                                 endpoint: endpoint)
-        let keys = AccessKeyResolver(store: store, keyring: keyring)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,

@@ -280,3 +280,31 @@ def test_parameter_store_references_get_a_clear_error(pair):
     assert err.value.response["Error"]["Code"] == "InvalidParameters"
     assert "Parameter Store" in err.value.response["Error"]["Message"]
     assert len(pf.all_commands(client)) == before
+
+
+def test_download_content_from_the_object_store_needs_no_credentials_on_the_node(pair):
+    server, client, ids = pair
+    import boto3
+    from botocore.config import Config
+    ak, sk = server.credentials()
+    s3 = boto3.session.Session(aws_access_key_id=ak, aws_secret_access_key=sk, region_name=server.region).client(
+        "s3", endpoint_url=server.url, config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"))
+    s3.create_bucket(Bucket="bundles")
+    s3.put_object(Bucket="bundles", Key="v1/check.sh", Body=CHECK_SCRIPT.encode())
+    _create(client, "FromObjectStore", {"schemaVersion": "2.2", "mainSteps": [
+        {"action": "aws:downloadContent", "name": "fetch",
+         "inputs": {"sourceType": "S3", "sourceInfo": {"path": "s3://bundles/v1/check.sh"}, "destinationPath": "bundle/"}},
+        _shell("run", ["sh bundle/check.sh"])]})
+    _, invs = _run(client, ids[:1], "FromObjectStore")
+    inv = invs[ids[0]]
+    assert inv["Status"] == "Success", inv
+    assert f"check-ok node={ids[0]}" in inv["CommandPlugins"][1]["Output"]
+    _create(client, "MissingObject", {"schemaVersion": "2.2", "mainSteps": [
+        {"action": "aws:downloadContent", "name": "fetch",
+         "inputs": {"sourceType": "S3", "sourceInfo": {"path": "s3://bundles/v1/nope.sh"}}}]})
+    before = len(pf.all_commands(client))
+    with pytest.raises(ClientError) as err:
+        client.send_command(DocumentName="MissingObject", InstanceIds=ids[:1])
+    assert err.value.response["Error"]["Code"] == "InvalidParameters"
+    assert "sourceInfo" in err.value.response["Error"]["Message"]
+    assert len(pf.all_commands(client)) == before

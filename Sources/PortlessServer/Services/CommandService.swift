@@ -13,6 +13,7 @@ struct CommandService: Sendable {
     let transitions: TransitionBatcher
     let events: CommandEventPublisher
     let output: CommandOutputWriter
+    let s3Sources: S3SourcePresigner
     let logger: Logger
 
     /// Validates a SendCommand request, stores the command and starts releasing it to its nodes.
@@ -26,6 +27,8 @@ struct CommandService: Sendable {
         }
         var plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:])
         plan.steps = try await RunDocumentExpander(catalog: documents).expand(plan.steps, accountId: principal.accountId)
+        let lifetime = (request.timeoutSeconds ?? 3600) + (Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600)
+        plan.steps = try await s3Sources.rewrite(plan.steps, principal: principal, validFor: lifetime)
         let nodes = try await targetNodes(request, accountId: principal.accountId)
         let timeout = request.timeoutSeconds ?? 3600
         let executionTimeout = Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
