@@ -1,32 +1,61 @@
 import Foundation
 
-/// The dispatch results table in docs/benchmarks.md, between two marker comments; a run replaces
-/// the row for its node count (or adds one), leaving the rest of the file as written.
+/// A results table in docs/benchmarks.md, between two marker comments (`<!-- SECTION-results:begin -->`
+/// and `...:end -->`); a run replaces the rows with its keys (the first cell) or adds them, leaving
+/// the rest of the file as written. The dispatch table is keyed by node count.
 struct BenchmarksDocument {
-    static let begin = "<!-- dispatch-results:begin -->"
-    static let end = "<!-- dispatch-results:end -->"
-
     let path: String
+    /// The marker name, e.g. `dispatch` or `object-store`.
+    var section = "dispatch"
+
+    var begin: String { "<!-- \(section)-results:begin -->" }
+    var end: String { "<!-- \(section)-results:end -->" }
 
     func upsert(_ result: DispatchResult) throws {
+        try upsert(rows: [result.markdownRow()], header: DispatchResult.markdownHeader) { first, second in
+            (Int(first) ?? 0) < (Int(second) ?? 0)
+        }
+    }
+
+    /// Replaces (or adds) `rows`, matched by their first cell; `ordered` sorts by first cell, if given.
+    func upsert(rows new: [String], header: String, ordered: ((String, String) -> Bool)? = nil) throws {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "# Benchmarks\n"
-        var rows: [String] = []
+        let keys = Set(new.map(Self.firstCell))
         let updated: String
-        if let beginRange = text.range(of: Self.begin), let endRange = text.range(of: Self.end, range: beginRange.upperBound..<text.endIndex) {
-            rows = text[beginRange.upperBound..<endRange.lowerBound].split(separator: "\n")
-                .map(String.init).filter { $0.hasPrefix("| ") && Int(Self.firstCell($0)) != nil }
-            rows.removeAll { Int(Self.firstCell($0)) == result.nodes }
-            rows.append(result.markdownRow())
-            rows.sort { (Int(Self.firstCell($0)) ?? 0) < (Int(Self.firstCell($1)) ?? 0) }
-            updated = String(text[..<beginRange.lowerBound]) + block(rows) + String(text[endRange.upperBound...])
+        if let beginRange = text.range(of: begin), let endRange = text.range(of: end, range: beginRange.upperBound..<text.endIndex) {
+            let headerLines = Set(header.split(separator: "\n").map(String.init))
+            var rows = text[beginRange.upperBound..<endRange.lowerBound].split(separator: "\n")
+                .map(String.init).filter { $0.hasPrefix("| ") && !headerLines.contains($0) && !keys.contains(Self.firstCell($0)) }
+            if ordered == nil {
+                // Keep the table's order: replace rows in place where their key was, append the rest.
+                let old = text[beginRange.upperBound..<endRange.lowerBound].split(separator: "\n").map(String.init)
+                    .filter { $0.hasPrefix("| ") && !headerLines.contains($0) }
+                var merged: [String] = []
+                var placed = Set<String>()
+                for row in old {
+                    let key = Self.firstCell(row)
+                    if let replacement = new.first(where: { Self.firstCell($0) == key }) {
+                        merged.append(replacement)
+                        placed.insert(key)
+                    } else {
+                        merged.append(row)
+                    }
+                }
+                merged += new.filter { !placed.contains(Self.firstCell($0)) }
+                rows = merged
+            } else if let ordered {
+                rows += new
+                rows.sort { ordered(Self.firstCell($0), Self.firstCell($1)) }
+            }
+            updated = String(text[..<beginRange.lowerBound]) + block(rows, header: header) + String(text[endRange.upperBound...])
         } else {
-            updated = text + (text.hasSuffix("\n") ? "" : "\n") + "\n" + block([result.markdownRow()]) + "\n"
+            updated = text + (text.hasSuffix("\n") ? "" : "\n") + "\n" + block(new, header: header) + "\n"
         }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    private func block(_ rows: [String]) -> String {
-        ([Self.begin, DispatchResult.markdownHeader] + rows + [Self.end]).joined(separator: "\n")
+    private func block(_ rows: [String], header: String) -> String {
+        ([begin, header] + rows + [end]).joined(separator: "\n")
     }
 
     private static func firstCell(_ row: String) -> String {

@@ -151,10 +151,9 @@ public actor ObjectStore {
             try? FileManager.default.removeItem(at: blob)
             throw error
         }
-        var index = try index(bucket)
-        let previous = index[metadata.key]
-        index[metadata.key] = metadata
-        indexes[bucket] = index
+        _ = try index(bucket)
+        // Changed in place: a copy of the whole index per PUT made N uploads cost O(N²).
+        let previous = indexes[bucket]?.updateValue(metadata, forKey: metadata.key)
         if previous == nil { sortedKeys[bucket] = nil }
         if let previous { try? FileManager.default.removeItem(at: blobURL(bucket: bucket, blob: previous.blob)) }
         return metadata
@@ -163,11 +162,10 @@ public actor ObjectStore {
     /// Deletes `key` if it exists; returns whether it did.
     @discardableResult
     func delete(bucket: String, key: String) throws -> Bool {
-        var index = try index(bucket)
-        guard let previous = index.removeValue(forKey: key) else { return false }
+        _ = try index(bucket)
+        guard let previous = indexes[bucket]?.removeValue(forKey: key) else { return false }
         try? FileManager.default.removeItem(at: metadataURL(bucket: bucket, key: key))
         try? FileManager.default.removeItem(at: blobURL(bucket: bucket, blob: previous.blob))
-        indexes[bucket] = index
         sortedKeys[bucket] = nil
         return true
     }
