@@ -22,21 +22,26 @@ enum APIResponse {
 
     /// `{"__type": code, "message": ...}` with the code's HTTP status; unexpected errors become a 500 that reveals nothing.
     static func error(_ error: any Error, logger: Logger) -> Response {
-        let failure: PortlessError
-        switch error {
-        case let error as PortlessError:
-            failure = error
-        case let error as HTTPError where error.status == .contentTooLarge:
-            failure = PortlessError(.requestTooLarge, "The request body is larger than this operation accepts.")
-        default:
-            logger.error("request failed", metadata: ["error": "\(error)"])
-            failure = PortlessError(.internalServerError, "The server could not complete the request.")
-        }
+        let failure = Self.failure(from: error, logger: logger)
         var message = failure.message
         if let field = failure.field, !message.contains(field) { message += " (field: \(field))" }
         let body: [String: String] = ["__type": failure.code.rawValue, "message": message]
         let data = (try? WireCoding.encoder().encode(body)) ?? Data()
         return json(data: data, status: HTTPResponse.Status(code: failure.code.httpStatus))
+    }
+
+    /// Any error as a `PortlessError`: an unexpected one is logged and becomes an
+    /// `InternalServerError` that reveals nothing.
+    static func failure(from error: any Error, logger: Logger) -> PortlessError {
+        switch error {
+        case let error as PortlessError:
+            return error
+        case let error as HTTPError where error.status == .contentTooLarge:
+            return PortlessError(.requestTooLarge, "The request body is larger than this operation accepts.")
+        default:
+            logger.error("request failed", metadata: ["error": "\(error)"])
+            return PortlessError(.internalServerError, "The server could not complete the request.")
+        }
     }
 
     /// Reads the whole body, refusing more than `limit` bytes.

@@ -23,16 +23,7 @@ enum QueryResponse {
     /// with the code's HTTP status; JSON-protocol codes raised by shared code become their Query names.
     /// Unexpected errors become a 500 that reveals nothing (and are logged).
     static func error(_ error: any Error, namespace: String?, requestId: String, logger: Logger) -> Response {
-        var failure: PortlessError
-        switch error {
-        case let error as PortlessError:
-            failure = error
-        case let error as HTTPError where error.status == .contentTooLarge:
-            failure = PortlessError(.requestTooLarge, "The request body is larger than this operation accepts.")
-        default:
-            logger.error("request failed", metadata: ["error": "\(error)"])
-            failure = PortlessError(.internalServerError, "The server could not complete the request.")
-        }
+        var failure = APIResponse.failure(from: error, logger: logger)
         failure.code = queryCode(failure.code)
         var message = failure.message
         if let field = failure.field, !message.lowercased().contains(field.lowercased()), failure.code != .invalidClientTokenId {

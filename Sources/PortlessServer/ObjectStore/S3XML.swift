@@ -8,22 +8,7 @@ import PortlessCore
 enum S3XML {
     static let namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLTag.escape(text) }
 
     /// `<name>escaped value</name>`.
     static func element(_ name: String, _ value: String) -> String {
