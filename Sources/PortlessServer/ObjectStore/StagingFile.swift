@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import PortlessCore
 
-/// A temporary file an upload is streamed into while its MD5, SHA-256 and CRC32 are computed.
+/// A temporary file an upload is streamed into while its MD5 and CRC32 are computed (the payload
+/// SHA-256 is checked as the body is read, by `PayloadReader`).
 ///
 /// Nothing is visible until the store renames the file into place; `discard()` removes it.
 final class StagingFile {
