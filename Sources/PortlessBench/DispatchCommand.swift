@@ -16,11 +16,7 @@ struct DispatchCommand: AsyncParsableCommand {
     @Option(help: "Registrations and logins in flight at once during setup.")
     var concurrency: Int = 32
 
-    @Option(name: .customLong("server-binary"), help: "The portless executable (default: the one beside this executable).")
-    var serverBinary: String?
-
-    @Option(name: .customLong("server-log-level"), help: "The server's --log-level.")
-    var serverLogLevel: String = "info"
+    @OptionGroup var serverChild: ServerChildOptions
 
     @Option(help: "Seconds to let the server settle after the last login, before SendCommand.")
     var settle: Double = 3
@@ -50,13 +46,13 @@ struct DispatchCommand: AsyncParsableCommand {
         try FileLimit.require(nodes + 1024)
         var logger = Logger(label: "portless.bench")
         logger.logLevel = .warning
-        let binary = try serverBinary ?? Self.siblingServerBinary()
+        let binary = try serverChild.binary()
         let directory = reuse.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if !keep && reuse == nil { try? FileManager.default.removeItem(at: directory) } }
 
-        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverLogLevel)
+        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverChild.serverLogLevel)
         let signals = SignalGuard(childPID: server.pid)
         defer { signals.cancel() }
         log("server \(server.pid) at \(server.url), data in \(directory.path)")

@@ -7,7 +7,7 @@ import PortlessClient
 import PortlessCore
 
 /// Signed S3 requests to the server child: SigV4 in headers (Core's `SigV4Signer`), presigned URLs
-/// (PortlessClient's `S3Presigner`), over AsyncHTTPClient. Large transfers use `HTTPClient.shared`;
+/// (Core's `S3Presigner`), over AsyncHTTPClient. Large transfers use `HTTPClient.shared`;
 /// small ones a client of its own that allows `connections` HTTP/1.1 connections to the server
 /// (the shared client allows 8 per host), so that N concurrent clients really are N connections.
 final class S3BenchClient: Sendable {

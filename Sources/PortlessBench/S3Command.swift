@@ -24,11 +24,7 @@ struct S3Command: AsyncParsableCommand {
     @Option(help: "Concurrent clients (HTTP connections) for the small objects.")
     var clients: Int = 100
 
-    @Option(name: .customLong("server-binary"), help: "The portless executable (default: the one beside this executable).")
-    var serverBinary: String?
-
-    @Option(name: .customLong("server-log-level"), help: "The server's --log-level.")
-    var serverLogLevel: String = "info"
+    @OptionGroup var serverChild: ServerChildOptions
 
     @Option(help: "Seconds any one timed phase may take before the bench gives up.")
     var timeout: Double = 300
@@ -51,12 +47,12 @@ struct S3Command: AsyncParsableCommand {
 
     func run() async throws {
         try FileLimit.require(clients + 1024)
-        let binary = try serverBinary ?? DispatchCommand.siblingServerBinary()
+        let binary = try serverChild.binary()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-s3-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
 
-        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverLogLevel)
+        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverChild.serverLogLevel)
         let signals = SignalGuard(childPID: server.pid)
         defer { signals.cancel() }
         log("server \(server.pid) at \(server.url), data in \(directory.path)")

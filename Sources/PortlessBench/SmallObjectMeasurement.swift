@@ -1,4 +1,5 @@
 import Foundation
+import PortlessCore
 import NIOCore
 import PortlessClient
 

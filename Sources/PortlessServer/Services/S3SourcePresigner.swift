@@ -32,7 +32,7 @@ struct S3SourcePresigner: Sendable {
             }
             let secret = try await keys.resolve(accessKeyId: principal.accessKeyId, securityToken: nil).secret
             guard let base = URL(string: endpoint.value) else { throw PortlessError(.internalServerError, "The server address is not known yet.") }
-            let presigner = Presigner(endpoint: base, accessKeyId: principal.accessKeyId, secret: secret, region: region)
+            let presigner = S3Presigner(endpoint: base, accessKeyId: principal.accessKeyId, secretAccessKey: secret, region: region)
             let url = try presigner.download(bucket: bucket, key: key, expires: min(max(seconds, 60), SigV4PresignedQuery.maximumExpires))
             inputs["sourceType"] = .string("HTTP")
             inputs["sourceInfo"] = .object(["url": .string(url.absoluteString)])
