@@ -26,7 +26,9 @@ public struct PortlessAgent: Sendable {
         let identity = try await loadOrRegister(info: info, tls: tls, announce: announce)
         let (launches, launcher) = AsyncStream<InvocationRunner>.makeStream()
         let hub = AgentHub(journal: try Journal(directory: state.appendingPathComponent("journal")),
-                           workRoot: state.appendingPathComponent("work"), instanceId: identity.instanceId,
+                           workRoot: state.appendingPathComponent("work"),
+                           nodeEnvironment: ["AWS_SSM_INSTANCE_ID": identity.instanceId, "AWS_SSM_PLATFORM_NAME": info.platformName,
+                                             "AWS_SSM_PLATFORM_VERSION": info.platformVersion],
                            launches: launcher, logger: logger)
         try await hub.recoverInterrupted()
         let channel = ControlChannel(url: configuration.channelURL, tls: tls,

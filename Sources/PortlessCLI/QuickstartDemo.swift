@@ -64,10 +64,18 @@ struct QuickstartDemo: Service {
               export AWS_DEFAULT_REGION=\(region)
               export PORTLESS_ENDPOINT=\(url)
               aws ssm describe-instance-information --endpoint-url \(url)
-              portless run --all -- 'uptime'
+              \(Self.portlessCommand) run --all -- 'uptime'
 
             Serving until interrupted (Ctrl-C).
             """)
+    }
+
+    /// How to call this very executable from a new terminal: its absolute path (after `swift run`
+    /// `portless` is not on the PATH), quoted for the shell.
+    static var portlessCommand: String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        return path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) } ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func waitUntilOnline(_ api: SSMClient) async throws {

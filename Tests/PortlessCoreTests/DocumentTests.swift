@@ -32,7 +32,7 @@ private let sampleDocument = """
 
 /// A document declaring only `parameters`, with one trivial step.
 private func document(parameters: String) throws -> CommandDocument {
-    try CommandDocument.parse(json: """
+    try parseDocument( """
     {
       "schemaVersion": "2.2",
       "parameters": \(parameters),
@@ -41,14 +41,24 @@ private func document(parameters: String) throws -> CommandDocument {
     """)
 }
 
-private func runShellScript() throws -> CommandDocument {
-    try CommandDocument.parse(json: BuiltinDocuments.runShellScriptContent)
+/// Validates JSON document content and returns the typed document.
+private func parseDocument(_ json: String) throws -> CommandDocument {
+    try DocumentValidator.validate(json, format: .json).document
 }
 
-@Suite("CommandDocument.parse")
-struct CommandDocumentParseTests {
+/// Resolved parameters in SendCommand's form.
+private func resolvedValues(_ given: [String: [String]], for document: CommandDocument) throws -> [String: [String]] {
+    try ParameterValidator.resolve(given, for: document).mapValues(\.values)
+}
+
+private func runShellScript() throws -> CommandDocument {
+    try parseDocument( BuiltinDocuments.runShellScriptContent)
+}
+
+@Suite("Parsed documents")
+struct ParsedDocumentTests {
     @Test func parsesValidDocument() throws {
-        let document = try CommandDocument.parse(json: sampleDocument)
+        let document = try parseDocument(sampleDocument)
         #expect(document.schemaVersion == "2.2")
         #expect(document.description == "Sample.")
         #expect(document.parameters.count == 2)
@@ -68,72 +78,11 @@ struct CommandDocumentParseTests {
     }
 
     @Test func parametersAreOptional() throws {
-        let document = try CommandDocument.parse(json: """
-        {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "a", "inputs": {}}]}
+        let document = try parseDocument("""
+        {"schemaVersion": "2.2", "mainSteps": [{"action": "aws:runShellScript", "name": "a", "inputs": {"runCommand": "true"}}]}
         """)
         #expect(document.parameters.isEmpty)
         #expect(document.description == nil)
-    }
-
-    @Test(arguments: ["1.2", "2.0", "0.3", "2.2.0", ""])
-    func refusesOtherSchemaVersions(_ version: String) throws {
-        let json = """
-        {"schemaVersion": "\(version)", "mainSteps": [{"action": "aws:runShellScript", "name": "a", "inputs": {}}]}
-        """
-        let error = #expect(throws: PortlessError.self) { try CommandDocument.parse(json: json) }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "schemaVersion")
-    }
-
-    @Test(arguments: ["", "{", "not json", "{\"schemaVersion\": \"2.2\",}", "[1, 2"])
-    func refusesMalformedJSON(_ json: String) throws {
-        let error = #expect(throws: PortlessError.self) { try CommandDocument.parse(json: json) }
-        #expect(error?.code == .invalidDocument)
-    }
-
-    @Test func missingMainStepsNamesTheField() throws {
-        let error = #expect(throws: PortlessError.self) {
-            try CommandDocument.parse(json: #"{"schemaVersion": "2.2", "parameters": {}}"#)
-        }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "mainSteps")
-    }
-
-    @Test func missingSchemaVersionNamesTheField() throws {
-        let error = #expect(throws: PortlessError.self) {
-            try CommandDocument.parse(json: #"{"mainSteps": []}"#)
-        }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "schemaVersion")
-    }
-
-    @Test func missingStepFieldNamesItsPath() throws {
-        let json = """
-        {"schemaVersion": "2.2", "mainSteps": [
-          {"action": "aws:runShellScript", "name": "a", "inputs": {}},
-          {"action": "aws:runShellScript", "inputs": {}}
-        ]}
-        """
-        let error = #expect(throws: PortlessError.self) { try CommandDocument.parse(json: json) }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "mainSteps[1].name")
-    }
-
-    @Test func wrongTypeNamesItsPath() throws {
-        let json = """
-        {"schemaVersion": "2.2", "mainSteps": [{"action": 5, "name": "a", "inputs": {}}]}
-        """
-        let error = #expect(throws: PortlessError.self) { try CommandDocument.parse(json: json) }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "mainSteps[0].action")
-    }
-
-    @Test func unknownParameterTypeIsRefused() throws {
-        let error = #expect(throws: PortlessError.self) {
-            try document(parameters: #"{"count": {"type": "Float"}}"#)
-        }
-        #expect(error?.code == .invalidDocument)
-        #expect(error?.field == "parameters.count.type")
     }
 }
 
@@ -184,7 +133,7 @@ struct ParameterValidatorTests {
     @Test func unknownParameterIsRefusedByName() throws {
         let document = try runShellScript()
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["commands": ["ls"], "bogus": ["x"]], for: document)
+            try resolvedValues(["commands": ["ls"], "bogus": ["x"]], for: document)
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.bogus")
@@ -193,7 +142,7 @@ struct ParameterValidatorTests {
     @Test func parameterNamesAreCaseSensitive() throws {
         let document = try runShellScript()
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["Commands": ["ls"]], for: document)
+            try resolvedValues(["Commands": ["ls"]], for: document)
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.Commands")
@@ -202,14 +151,14 @@ struct ParameterValidatorTests {
     @Test func missingRequiredParameterIsRefused() throws {
         let document = try runShellScript()
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["workingDirectory": ["/tmp"]], for: document)
+            try resolvedValues(["workingDirectory": ["/tmp"]], for: document)
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.commands")
     }
 
     @Test func defaultsAreApplied() throws {
-        let resolved = try ParameterValidator.resolve(["commands": ["echo hi", "date"]], for: try runShellScript())
+        let resolved = try resolvedValues(["commands": ["echo hi", "date"]], for: try runShellScript())
         #expect(resolved == [
             "commands": ["echo hi", "date"],
             "workingDirectory": [""],
@@ -218,7 +167,7 @@ struct ParameterValidatorTests {
     }
 
     @Test func givenValuesOverrideDefaults() throws {
-        let resolved = try ParameterValidator.resolve(
+        let resolved = try resolvedValues(
             ["commands": ["ls"], "workingDirectory": ["/var"], "executionTimeout": ["60"]], for: try runShellScript())
         #expect(resolved["workingDirectory"] == ["/var"])
         #expect(resolved["executionTimeout"] == ["60"])
@@ -228,7 +177,7 @@ struct ParameterValidatorTests {
         let document = try document(parameters: """
         {"list": {"type": "StringList", "default": ["a", "b"]}, "n": {"type": "String", "default": 5}}
         """)
-        let resolved = try ParameterValidator.resolve([:], for: document)
+        let resolved = try resolvedValues([:], for: document)
         #expect(resolved["list"] == ["a", "b"])
         #expect(resolved["n"] == ["5"])
     }
@@ -236,7 +185,7 @@ struct ParameterValidatorTests {
     @Test(arguments: [[String](), ["1", "2"]])
     func stringTakesExactlyOneValue(_ values: [String]) throws {
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["commands": ["ls"], "executionTimeout": values], for: try runShellScript())
+            try resolvedValues(["commands": ["ls"], "executionTimeout": values], for: try runShellScript())
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.executionTimeout")
@@ -244,31 +193,31 @@ struct ParameterValidatorTests {
 
     @Test func minItemsIsEnforced() throws {
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["commands": []], for: try runShellScript())
+            try resolvedValues(["commands": []], for: try runShellScript())
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.commands")
     }
 
     @Test func maxItemsIsEnforced() throws {
-        let document = try CommandDocument.parse(json: sampleDocument)
-        #expect(try ParameterValidator.resolve(["names": ["a", "b", "c"]], for: document)["names"] == ["a", "b", "c"])
+        let document = try parseDocument( sampleDocument)
+        #expect(try resolvedValues(["names": ["a", "b", "c"]], for: document)["names"] == ["a", "b", "c"])
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["names": ["a", "b", "c", "d"]], for: document)
+            try resolvedValues(["names": ["a", "b", "c", "d"]], for: document)
         }
         #expect(error?.field == "Parameters.names")
     }
 
     @Test func listWithoutLimitsMayBeEmpty() throws {
         let document = try document(parameters: #"{"list": {"type": "StringList"}}"#)
-        #expect(try ParameterValidator.resolve(["list": []], for: document) == ["list": []])
+        #expect(try resolvedValues(["list": []], for: document) == ["list": []])
     }
 
     @Test func charLimitsAreEnforcedPerValue() throws {
         let document = try document(parameters: #"{"tags": {"type": "StringList", "minChars": 2, "maxChars": 4}}"#)
-        #expect(try ParameterValidator.resolve(["tags": ["ab", "abcd"]], for: document)["tags"] == ["ab", "abcd"])
+        #expect(try resolvedValues(["tags": ["ab", "abcd"]], for: document)["tags"] == ["ab", "abcd"])
         for bad in [["ab", "a"], ["abcde"], [""]] {
-            let error = #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["tags": bad], for: document) }
+            let error = #expect(throws: PortlessError.self) { try resolvedValues(["tags": bad], for: document) }
             #expect(error?.code == .invalidParameters)
             #expect(error?.field == "Parameters.tags")
         }
@@ -277,33 +226,35 @@ struct ParameterValidatorTests {
     @Test func workingDirectoryMaxChars() throws {
         let document = try runShellScript()
         let longest = String(repeating: "d", count: 4096)
-        #expect(try ParameterValidator.resolve(["commands": ["ls"], "workingDirectory": [longest]], for: document)["workingDirectory"] == [longest])
+        #expect(try resolvedValues(["commands": ["ls"], "workingDirectory": [longest]], for: document)["workingDirectory"] == [longest])
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["commands": ["ls"], "workingDirectory": [longest + "d"]], for: document)
+            try resolvedValues(["commands": ["ls"], "workingDirectory": [longest + "d"]], for: document)
         }
         #expect(error?.field == "Parameters.workingDirectory")
     }
 
     @Test func allowedValuesIsEnforced() throws {
-        let document = try CommandDocument.parse(json: sampleDocument)
-        #expect(try ParameterValidator.resolve(["greeting": ["bye"], "names": ["x"]], for: document)["greeting"] == ["bye"])
+        let document = try parseDocument( sampleDocument)
+        #expect(try resolvedValues(["greeting": ["bye"], "names": ["x"]], for: document)["greeting"] == ["bye"])
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["greeting": ["Bye"], "names": ["x"]], for: document)
+            try resolvedValues(["greeting": ["Bye"], "names": ["x"]], for: document)
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.greeting")
     }
 
     @Test func defaultsAreValidatedToo() throws {
-        let document = try document(parameters: #"{"p": {"type": "String", "default": "zzz", "allowedValues": ["a"]}}"#)
-        let error = #expect(throws: PortlessError.self) { try ParameterValidator.resolve([:], for: document) }
-        #expect(error?.field == "Parameters.p")
+        let error = #expect(throws: PortlessError.self) {
+            try document(parameters: #"{"p": {"type": "String", "default": "zzz", "allowedValues": ["a"]}}"#)
+        }
+        #expect(error?.code == .invalidDocumentContent)
+        #expect(error?.field == "parameters.p.default")
     }
 
     @Test(arguments: ["1", "5", "9", "10", "60", "3600", "99999", "100000", "123456", "169999",
                       "170000", "171999", "172000", "172799", "172800"])
     func executionTimeoutAcceptsOneTo172800(_ value: String) throws {
-        let resolved = try ParameterValidator.resolve(["commands": ["ls"], "executionTimeout": [value]], for: try runShellScript())
+        let resolved = try resolvedValues(["commands": ["ls"], "executionTimeout": [value]], for: try runShellScript())
         #expect(resolved["executionTimeout"] == [value])
     }
 
@@ -311,7 +262,7 @@ struct ParameterValidatorTests {
                       "abc", "", " 60", "60 ", "6 0", "1e3", "3600; rm -rf /", "\n3600", "36\n00"])
     func executionTimeoutRefusesOthers(_ value: String) throws {
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["commands": ["ls"], "executionTimeout": [value]], for: try runShellScript())
+            try resolvedValues(["commands": ["ls"], "executionTimeout": [value]], for: try runShellScript())
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.executionTimeout")
@@ -319,34 +270,34 @@ struct ParameterValidatorTests {
 
     @Test func patternMustMatchWholeValue() throws {
         let document = try document(parameters: #"{"name": {"type": "String", "allowedPattern": "[a-z]+"}}"#)
-        #expect(try ParameterValidator.resolve(["name": ["abc"]], for: document)["name"] == ["abc"])
+        #expect(try resolvedValues(["name": ["abc"]], for: document)["name"] == ["abc"])
         for bad in ["abc1", "1abc", "ab c", "ABC", ""] {
-            #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["name": [bad]], for: document) }
+            #expect(throws: PortlessError.self) { try resolvedValues(["name": [bad]], for: document) }
         }
     }
 
     @Test func patternAlternationIsAnchoredAsAWhole() throws {
         // Without grouping, ^a|b$ would accept "ax" and "xb".
         let document = try document(parameters: #"{"p": {"type": "String", "allowedPattern": "a|b"}}"#)
-        #expect(try ParameterValidator.resolve(["p": ["b"]], for: document)["p"] == ["b"])
+        #expect(try resolvedValues(["p": ["b"]], for: document)["p"] == ["b"])
         for bad in ["ax", "xb", "ab"] {
-            #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": [bad]], for: document) }
+            #expect(throws: PortlessError.self) { try resolvedValues(["p": [bad]], for: document) }
         }
     }
 
     @Test func patternIsCheckedForEveryListItem() throws {
         let document = try document(parameters: #"{"p": {"type": "StringList", "allowedPattern": "[0-9]+"}}"#)
-        #expect(try ParameterValidator.resolve(["p": ["1", "22"]], for: document)["p"] == ["1", "22"])
-        let error = #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": ["1", "x"]], for: document) }
+        #expect(try resolvedValues(["p": ["1", "22"]], for: document)["p"] == ["1", "22"])
+        let error = #expect(throws: PortlessError.self) { try resolvedValues(["p": ["1", "x"]], for: document) }
         #expect(error?.field == "Parameters.p")
     }
 
     @Test func overLongValueIsRefusedBeforeMatching() throws {
         let document = try document(parameters: #"{"p": {"type": "String", "allowedPattern": ".*"}}"#)
         let longest = String(repeating: "a", count: ParameterValidator.maxPatternInput)
-        #expect(try ParameterValidator.resolve(["p": [longest]], for: document)["p"] == [longest])
+        #expect(try resolvedValues(["p": [longest]], for: document)["p"] == [longest])
         let error = #expect(throws: PortlessError.self) {
-            try ParameterValidator.resolve(["p": [longest + "a"]], for: document)
+            try resolvedValues(["p": [longest + "a"]], for: document)
         }
         #expect(error?.code == .invalidParameters)
         #expect(error?.field == "Parameters.p")
@@ -380,7 +331,7 @@ struct CommandPlannerTests {
     }
 
     @Test func preconditionIsInterpolated() throws {
-        let document = try CommandDocument.parse(json: """
+        let document = try parseDocument( """
         {"schemaVersion": "2.2",
          "parameters": {"platform": {"type": "String", "default": "Linux"}},
          "mainSteps": [{"action": "aws:runShellScript", "name": "a", "inputs": {"runCommand": ["true"]},
@@ -409,25 +360,25 @@ struct DocumentGuardTests {
     }
 
     @Test func allowedPatternMustMatchTheWholeValueIncludingNoTrailingNewline() throws {
-        let parsed = try CommandDocument.parse(json: document(parameters: #"{"p": {"type": "String", "allowedPattern": "[a-z]+"}}"#))
-        #expect(try ParameterValidator.resolve(["p": ["abc"]], for: parsed)["p"] == ["abc"])
-        #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": ["abc\n"]], for: parsed) }
-        #expect(throws: PortlessError.self) { try ParameterValidator.resolve(["p": ["abc\nrm -rf /"]], for: parsed) }
+        let parsed = try parseDocument(document(parameters: #"{"p": {"type": "String", "allowedPattern": "[a-z]+"}}"#))
+        #expect(try resolvedValues(["p": ["abc"]], for: parsed)["p"] == ["abc"])
+        #expect(throws: PortlessError.self) { try resolvedValues(["p": ["abc\n"]], for: parsed) }
+        #expect(throws: PortlessError.self) { try resolvedValues(["p": ["abc\nrm -rf /"]], for: parsed) }
     }
 
     @Test func aPatternThatDoesNotCompileIsAnInvalidDocument() {
         let error = #expect(throws: PortlessError.self) {
-            try CommandDocument.parse(json: document(parameters: #"{"p": {"type": "String", "allowedPattern": "(unclosed"}}"#))
+            try parseDocument(document(parameters: #"{"p": {"type": "String", "allowedPattern": "(unclosed"}}"#))
         }
-        #expect(error?.code == .invalidDocument)
+        #expect(error?.code == .invalidDocumentContent)
         #expect(error?.field == "parameters.p.allowedPattern")
     }
 
     @Test(arguments: ["bad name", "semi;colon", "under_score", ""])
     func parameterNamesMustBeAlphanumeric(name: String) {
         let error = #expect(throws: PortlessError.self) {
-            try CommandDocument.parse(json: document(parameters: "{\"\(name)\": {\"type\": \"String\"}}"))
+            try parseDocument(document(parameters: "{\"\(name)\": {\"type\": \"String\"}}"))
         }
-        #expect(error?.code == .invalidDocument)
+        #expect(error?.code == .invalidDocumentContent)
     }
 }

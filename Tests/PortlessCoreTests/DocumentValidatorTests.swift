@@ -72,11 +72,44 @@ struct DocumentValidatorTests {
         (#"[{"action": "aws:runShellScript", "name": "a", "precondition": {"StringLike": ["platformType", "Linux"]}, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].precondition.StringLike"),
         (#"[{"action": "aws:runShellScript", "name": "a", "precondition": {"StringEquals": ["platformType"]}, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].precondition.StringEquals"),
         (#"[{"action": "aws:runShellScript", "name": "a", "inputs": {"runCommand": ["echo {{ missing }}"]}}]"#, "mainSteps[0].inputs.runCommand[0]"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "maxAttempts": "3", "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].maxAttempts"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "maxAttempts": -1, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].maxAttempts"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "timeoutSeconds": 1.5, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].timeoutSeconds"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "onFailure": true, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].onFailure"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "settings": "x", "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].settings"),
+        (#"[{"action": "aws:runShellScript", "name": "a", "retries": 3, "inputs": {"runCommand": "x"}}]"#, "mainSteps[0].retries"),
     ])
     func refusesBadSteps(steps: String, field: String) {
         let error = failure(document(steps: steps))
         #expect(error?.code == .invalidDocumentContent)
         #expect(error?.field == field)
+    }
+
+    @Test func acceptsEveryStepPropertyOfTheAgentsModel() throws {
+        let steps = #"""
+        [{"action": "aws:runShellScript", "name": "a", "maxAttempts": 3, "onFailure": "Abort", "timeoutSeconds": 600,
+          "settings": {"anything": [1, "two"]}, "description": "first", "precondition": {"StringEquals": ["platformType", "Linux"]},
+          "inputs": {"runCommand": ["true"]}}]
+        """#
+        let validated = try DocumentValidator.validate(document(steps: steps), format: .json)
+        #expect(validated.document.mainSteps.map(\.name) == ["a"])
+    }
+
+    @Test func acceptsEveryParameterType() throws {
+        let parameters = #"""
+        {"s": {"type": "String", "default": "x"}, "l": {"type": "StringList", "default": ["a", "b"]},
+         "i": {"type": "Integer", "default": 5}, "i2": {"type": "Integer", "default": "-7"},
+         "b": {"type": "Boolean", "default": true}, "b2": {"type": "Boolean", "default": "false"},
+         "m": {"type": "StringMap", "default": {"k": "v"}}, "ml": {"type": "MapList", "default": [{"k": "v"}], "maxItems": 2}}
+        """#
+        let validated = try DocumentValidator.validate(document(parameters: parameters, steps: shellStep), format: .json)
+        let declared = validated.document.parameters
+        #expect(declared["i"]?.defaultValues == ["5"])
+        #expect(declared["i2"]?.defaultValues == ["-7"])
+        #expect(declared["b"]?.defaultValues == ["true"])
+        #expect(declared["b2"]?.defaultValues == ["false"])
+        #expect(declared["m"]?.defaultValues == [#"{"k":"v"}"#])
+        #expect(declared["ml"]?.defaultValues == [#"[{"k":"v"}]"#])
     }
 
     @Test func acceptsControlFlowAndReferences() throws {
@@ -93,7 +126,16 @@ struct DocumentValidatorTests {
 
     @Test(arguments: [
         (#"{"bad-name": {"type": "String"}}"#, "parameters.bad-name"),
-        (#"{"p": {"type": "Integer"}}"#, "parameters.p.type"),
+        (#"{"p": {"type": "Float"}}"#, "parameters.p.type"),
+        (#"{"p": {"type": "Integer", "default": 1.5}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "Integer", "default": "five"}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "Boolean", "default": "yes"}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "Boolean", "default": 1}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "StringMap", "default": ["a"]}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "StringMap", "default": "not json"}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "MapList", "default": [{"a": "b"}, "c"]}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "MapList", "default": [{"a": "b"}, {"c": "d"}], "maxItems": 1}}"#, "parameters.p.default"),
+        (#"{"p": {"type": "Integer", "default": 7, "allowedValues": ["1", "2"]}}"#, "parameters.p.default"),
         (#"{"p": {}}"#, "parameters.p.type"),
         (#"{"p": {"type": "String", "allowedPattern": "(["}}"#, "parameters.p.allowedPattern"),
         (#"{"p": {"type": "String", "default": "abc", "allowedPattern": "^[0-9]+$"}}"#, "parameters.p.default"),

@@ -100,17 +100,8 @@ struct InterpolatorTests {
             == .array([.string("{{ b }}"), .string("echo {{ b }}")]))
     }
 
-    @Test func typedValuesFollowDeclaredTypes() throws {
-        let document = try CommandDocument.parse(json: BuiltinDocuments.runShellScriptContent)
-        let typed = Interpolator.typedValues(
-            ["commands": ["ls"], "workingDirectory": ["/tmp"], "executionTimeout": ["60"]], for: document)
-        #expect(typed["commands"] == .array([.string("ls")]))
-        #expect(typed["workingDirectory"] == .string("/tmp"))
-        #expect(typed["executionTimeout"] == .string("60"))
-    }
-
     @Test func plannedDocumentDoesNotRecurse() throws {
-        let document = try CommandDocument.parse(json: BuiltinDocuments.runShellScriptContent)
+        let document = try DocumentValidator.validate(BuiltinDocuments.runShellScriptContent, format: .json).document
         let plan = try CommandPlanner.plan(document, parameters: [
             "commands": ["echo {{ workingDirectory }}", "{{ executionTimeout }}"],
             "workingDirectory": ["{{ commands }}"],

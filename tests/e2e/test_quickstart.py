@@ -90,6 +90,15 @@ def test_quickstart(portless_bin, tmp_path):
         assert first_line, f"sample command printed nothing: {inv}"
         assert first_line.strip() in text, f"quickstart did not print the sample output {first_line!r}"
 
+        # The printed hint works when pasted into a new terminal with only the printed exports.
+        hint = next((l.strip() for l in text.splitlines() if l.strip().endswith("run --all -- 'uptime'")), None)
+        assert hint, f"no portless run hint printed:\n{text}"
+        exports_text = "\n".join(l.strip() for l in text.splitlines() if EXPORT_RE.match(l))
+        pasted = subprocess.run(["bash", "-c", exports_text + "\n" + hint], env=pf.isolated_env({"AWS_CONFIG_FILE": str(empty_cfg)}),
+                                capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
+        assert pasted.returncode == 0, f"{hint!r} failed:\n{pasted.stdout}\n{pasted.stderr}"
+        assert "load average" in pasted.stdout, pasted.stdout
+
         # It keeps serving: a new command runs on the in-process agent.
         nid = invs[0]["InstanceId"]
         client = pf.Server(data, 0, url, Path(creds_file), proc, region=region).client()

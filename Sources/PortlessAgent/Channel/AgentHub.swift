@@ -7,16 +7,18 @@ import PortlessCore
 actor AgentHub {
     private let journal: Journal
     private let workRoot: URL
-    private let instanceId: String
+    /// The variables SSM's agent gives every script: `AWS_SSM_INSTANCE_ID`, `AWS_SSM_PLATFORM_NAME`, ...
+    private let nodeEnvironment: [String: String]
     private let logger: Logger
     private var outbox: AsyncStream<AgentMessage>.Continuation?
     private var running: [String: InvocationRunner] = [:]
     private let launches: AsyncStream<InvocationRunner>.Continuation
 
-    init(journal: Journal, workRoot: URL, instanceId: String, launches: AsyncStream<InvocationRunner>.Continuation, logger: Logger) {
+    init(journal: Journal, workRoot: URL, nodeEnvironment: [String: String], launches: AsyncStream<InvocationRunner>.Continuation,
+         logger: Logger) {
         self.journal = journal
         self.workRoot = workRoot
-        self.instanceId = instanceId
+        self.nodeEnvironment = nodeEnvironment
         self.launches = launches
         self.logger = logger
     }
@@ -67,10 +69,10 @@ actor AgentHub {
     func send(_ message: AgentMessage) { outbox?.yield(message) }
 
     /// The server asked to run an invocation; handled once per command, whatever is resent.
-    /// Scripts also see the node's ID as `AWS_SSM_INSTANCE_ID`, as under SSM's agent.
+    /// Scripts also see the node's variables (`AWS_SSM_INSTANCE_ID`, ...), as under SSM's agent.
     func receive(_ received: InvocationOrder) throws {
         var withNode = received
-        withNode.environment["AWS_SSM_INSTANCE_ID"] = instanceId
+        withNode.environment.merge(nodeEnvironment) { _, node in node }
         let order = withNode
         if running[order.commandId] != nil { return }
         if let entry = journal.entry(order.commandId) {
@@ -79,7 +81,7 @@ actor AgentHub {
         }
         guard order.deliveryDeadline > Date() else { return }
         try journal.write(Journal.Entry(order: order, report: nil))
-        let runner = InvocationRunner(order: order, workDirectory: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)),
+        let runner = InvocationRunner(order: order, workDirectory: workRoot.appendingPathComponent(InvocationDirectory.fileName(order.commandId)),
                                       journal: { [weak self] steps, running in await self?.progress(order, steps: steps, running: running) })
         running[order.commandId] = runner
         send(AgentMessage(type: .started, commandId: order.commandId, sentAt: Date()))
@@ -98,7 +100,7 @@ actor AgentHub {
         } catch {
             logger.error("could not journal result", metadata: ["portless.command": "\(order.commandId)", "error": "\(error)"])
         }
-        try? FileManager.default.removeItem(at: workRoot.appendingPathComponent(ShellStepRunner.fileName(order.commandId)))
+        try? FileManager.default.removeItem(at: workRoot.appendingPathComponent(InvocationDirectory.fileName(order.commandId)))
         send(Self.resultMessage(report))
     }
 

@@ -41,6 +41,6 @@ struct Journal: Sendable {
     }
 
     private func file(_ commandId: String) -> URL {
-        directory.appendingPathComponent("\(ShellStepRunner.fileName(commandId)).json")
+        directory.appendingPathComponent("\(InvocationDirectory.fileName(commandId)).json")
     }
 }

@@ -5,13 +5,13 @@ import NIOHTTP1
 import PortlessCore
 import Synchronization
 
-/// Runs one `aws:downloadContent` step: fetches an HTTP(S) URL to `destinationPath` (relative paths
-/// are under the invocation's directory), streaming to a temporary file that is renamed into place
+/// Runs one `aws:downloadContent` step: fetches an HTTP(S) URL to `destinationPath` (relative paths,
+/// and none, are under the invocation's `downloads/`, as with SSM's agent), streaming to a temporary file that is renamed into place
 /// only when the download completed with a 2xx status.
 struct DownloadStepRunner: Sendable {
     static let timeout: TimeAmount = .minutes(10)
 
-    let workDirectory: URL
+    let directory: InvocationDirectory
 
     /// The downloaded file's path.
     func run(step: StepPlan) async throws -> String {
@@ -61,8 +61,8 @@ struct DownloadStepRunner: Sendable {
     /// The file to write: `destinationPath` as a file, or inside it when it is a directory (or ends in `/`).
     func destinationFile(_ path: String?, url: URL) -> URL {
         let name = url.lastPathComponent.isEmpty || url.lastPathComponent == "/" ? "download" : url.lastPathComponent
-        guard let path, !path.isEmpty else { return workDirectory.appendingPathComponent(name) }
-        let base = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workDirectory.appendingPathComponent(path)
+        guard let path, !path.isEmpty else { return directory.downloads.appendingPathComponent(name) }
+        let base = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.downloads.appendingPathComponent(path)
         var isDirectory: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             return base.appendingPathComponent(name)

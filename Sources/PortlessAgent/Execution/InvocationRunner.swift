@@ -88,7 +88,7 @@ final class InvocationRunner: Sendable {
             return await runShell(step, environment: environment, after: finished, start: start)
         case "aws:downloadContent":
             do {
-                let path = try await DownloadStepRunner(workDirectory: workDirectory).run(step: step)
+                let path = try await DownloadStepRunner(directory: InvocationDirectory(root: workDirectory)).run(step: step)
                 return report(.success, "Success", code: 0, stdout: "Content downloaded to \(path)\n")
             } catch {
                 return report(.failed, "Failed", code: 1, stderr: "\(error)\n")
@@ -108,8 +108,7 @@ final class InvocationRunner: Sendable {
     }
 
     private func runShell(_ step: StepPlan, environment: [String: String], after finished: [StepReport]?, start: Date) async -> StepReport {
-        let runner = ShellStepRunner(scriptDirectory: workDirectory.appendingPathComponent("scripts"),
-                                     defaultWorkingDirectory: workDirectory)
+        let runner = ShellStepRunner(directory: InvocationDirectory(root: workDirectory))
         do {
             let result = try await runner.run(step: step, environment: environment,
                                               isCancelled: { [cancelled] in cancelled.isSet },

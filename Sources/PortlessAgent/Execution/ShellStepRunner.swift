@@ -1,11 +1,14 @@
 import Foundation
 import PortlessCore
 
-/// Runs one `aws:runShellScript` step: writes its lines to a script file and runs it with `/bin/sh`
-/// in its own process group, with the step's working directory, environment and timeout.
+/// Runs one `aws:runShellScript` step as SSM's agent does: its lines go to the step's `_script.sh`
+/// (mode 0700), and `sh -c` runs that file in its own process group — so the kernel executes it and
+/// a `#!` first line picks the interpreter, while a file without one runs under `sh`. The step gets
+/// its working directory (`InvocationDirectory.workingDirectory`), environment and timeout.
 struct ShellStepRunner: Sendable {
     static let defaultTimeout = 3600
     static let timeoutRange = 5...172_800
+    static let scriptName = "_script.sh"
 
     /// What running a step produced, before it becomes a report.
     struct Result: Sendable {
@@ -14,8 +17,7 @@ struct ShellStepRunner: Sendable {
         var cancelled: Bool
     }
 
-    let scriptDirectory: URL
-    let defaultWorkingDirectory: URL
+    let directory: InvocationDirectory
 
     /// Runs the step; `started` receives the child (to kill its group on cancel) and where its
     /// output is being written (so a restarted agent can recover what it printed).
@@ -26,29 +28,28 @@ struct ShellStepRunner: Sendable {
         let lines: [String]
         switch inputs["runCommand"] {
         case .string(let text): lines = [text]
-        case .array(let items): lines = items.map { $0.stringValue ?? "" }
+        case .array(let items): lines = items.map { ParameterValues.text(of: $0) }
         default: throw StepFailure("runCommand is missing or not a string list")
         }
         let timeout = Self.timeout(inputs["timeoutSeconds"])
-        let directory = inputs["workingDirectory"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? defaultWorkingDirectory.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StepFailure("workingDirectory \(directory) does not exist")
-        }
-        try FileManager.default.createDirectory(at: scriptDirectory, withIntermediateDirectories: true)
-        let script = scriptDirectory.appendingPathComponent("\(Self.fileName(step.name)).sh")
+        let workingDirectory = try directory.workingDirectory(for: inputs["workingDirectory"].map(ParameterValues.text(of:)))
+        let stepDirectory = directory.step(step.name)
+        try FileManager.default.createDirectory(at: stepDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let script = stepDirectory.appendingPathComponent(Self.scriptName)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PORTLESS_") }
         env.merge(environment) { _, new in new }
         if case .object(let extra) = inputs["environment"] {
-            for (key, value) in extra { env[key] = value.stringValue ?? "" }
+            for (key, value) in extra { env[key] = ParameterValues.text(of: value) }
         }
-        let running = RunningStep(name: step.name, pid: 0, scriptPath: script.path,
-                                  stdoutPath: script.path + ".stdout", stderrPath: script.path + ".stderr", startedAt: Date())
-        let child = try ChildProcess(arguments: ["/bin/sh", script.path], environment: env, workingDirectory: directory,
-                                     outputFiles: (URL(fileURLWithPath: running.stdoutPath), URL(fileURLWithPath: running.stderrPath)))
-        await started(child, RunningStep(name: running.name, pid: child.pid, scriptPath: running.scriptPath,
-                                         stdoutPath: running.stdoutPath, stderrPath: running.stderrPath, startedAt: running.startedAt))
+        let stdoutPath = stepDirectory.appendingPathComponent("stdout").path
+        let stderrPath = stepDirectory.appendingPathComponent("stderr").path
+        let child = try ChildProcess(arguments: ["/bin/sh", "-c", Self.shellWord(script.path)], environment: env,
+                                     workingDirectory: workingDirectory,
+                                     outputFiles: (URL(fileURLWithPath: stdoutPath), URL(fileURLWithPath: stderrPath)))
+        await started(child, RunningStep(name: step.name, pid: child.pid, scriptPath: script.path,
+                                         stdoutPath: stdoutPath, stderrPath: stderrPath, startedAt: Date()))
         if isCancelled() { child.killGroup() }
         let expired = Flag()
         let timer = Task {
@@ -65,14 +66,15 @@ struct ShellStepRunner: Sendable {
         let seconds: Int?
         switch value {
         case .string(let text): seconds = Int(text)
-        case .number(let number): seconds = Int(number)
+        case .number(let number): seconds = Int(exactly: number.rounded())
         default: seconds = nil
         }
         return min(max(seconds ?? defaultTimeout, timeoutRange.lowerBound), timeoutRange.upperBound)
     }
 
-    static func fileName(_ stepName: String) -> String {
-        String(stepName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(64))
+    /// `path` quoted as one shell word, so `sh -c` runs exactly that file whatever the state directory is called.
+    static func shellWord(_ path: String) -> String {
+        "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -7,7 +7,7 @@ public enum CommandPlanner {
     public static func plan(_ document: CommandDocument, parameters: [String: [String]]) throws -> CommandPlan {
         try refuseParameterStoreReferences(in: document, parameters: parameters)
         let resolved = try ParameterValidator.resolve(parameters, for: document)
-        let typed = Interpolator.typedValues(resolved, for: document)
+        let typed = resolved.mapValues(\.typed)
         var shellTyped = typed
         for (name, declaration) in document.parameters where declaration.isEnvironmentOnly {
             shellTyped[name] = .string("${SSM_\(name)}")
@@ -21,10 +21,8 @@ public enum CommandPlanner {
             return StepPlan(name: step.name, action: step.action, inputs: inputs,
                             precondition: step.precondition.map { Interpolator.interpolate($0, with: typed) })
         }
-        let environment = resolved.reduce(into: [String: String]()) { env, entry in
-            env["SSM_\(entry.key)"] = entry.value.joined(separator: "\n")
-        }
-        return CommandPlan(parameters: resolved, steps: steps, environment: environment)
+        let environment = Dictionary(uniqueKeysWithValues: typed.map { ("SSM_\($0.key)", ParameterValues.environmentText(of: $0.value)) })
+        return CommandPlan(parameters: resolved.mapValues(\.values), steps: steps, environment: environment)
     }
 
     /// `{{ssm:name}}` needs Parameter Store, which this server does not have yet: say so clearly.

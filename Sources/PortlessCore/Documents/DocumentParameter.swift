@@ -1,6 +1,13 @@
 /// A parameter declared by a command document (schema 2.2).
 public struct DocumentParameter: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case string = "String", stringList = "StringList" }
+    /// The six parameter types SSM documents declare.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case string = "String", stringList = "StringList", integer = "Integer", boolean = "Boolean"
+        case stringMap = "StringMap", mapList = "MapList"
+
+        /// Whether `minItems`/`maxItems` count this type's items.
+        public var isList: Bool { self == .stringList || self == .mapList }
+    }
 
     public var type: Kind
     public var description: String?
@@ -23,14 +30,9 @@ public struct DocumentParameter: Sendable, Hashable, Codable {
         case defaultValue = "default"
     }
 
-    /// The default as a list of strings, the shape SendCommand's `Parameters` use.
+    /// The default in the shape SendCommand's `Parameters` use (a list of strings), if it has one
+    /// that fits the type.
     public var defaultValues: [String]? {
-        switch defaultValue {
-        case .string(let value): [value]
-        case .array(let items): items.compactMap(\.stringValue)
-        case .number(let value): [value.rounded() == value ? String(Int(value)) : String(value)]
-        case .bool(let value): [String(value)]
-        case .null, .object, nil: nil
-        }
+        defaultValue.flatMap { ParameterValues.wireValues(of: $0, as: type) }
     }
 }

@@ -8,7 +8,10 @@ public enum DocumentValidator {
     /// Known actions that also run on Windows.
     static let windowsActions: Set<String> = ["aws:downloadContent", "aws:runDocument"]
     static let topLevelKeys: Set<String> = ["schemaVersion", "description", "parameters", "mainSteps", "files"]
-    static let stepKeys: Set<String> = ["action", "name", "inputs", "precondition", "description"]
+    /// The step properties of SSM's agent's schema-2.2 step model, and `description`.
+    static let stepKeys: Set<String> = [
+        "action", "name", "inputs", "precondition", "maxAttempts", "onFailure", "settings", "timeoutSeconds", "description",
+    ]
     static let parameterKeys: Set<String> = [
         "type", "description", "default", "allowedValues", "allowedPattern", "displayType",
         "minItems", "maxItems", "minChars", "maxChars", "interpolationType",
@@ -99,10 +102,10 @@ public enum DocumentValidator {
             throw invalid("'\(key)' is not a field of a parameter.", field: "\(field).\(key)")
         }
         guard let typeName = fields["type"]?.stringValue else {
-            throw invalid("Parameter '\(name)' needs a type (String or StringList).", field: "\(field).type")
+            throw invalid("Parameter '\(name)' needs a type (\(typeNames)).", field: "\(field).type")
         }
         guard let kind = DocumentParameter.Kind(rawValue: typeName) else {
-            throw invalid("Parameter type '\(typeName)' is not supported for Command documents; use String or StringList.", field: "\(field).type")
+            throw invalid("Parameter type '\(typeName)' is not one of \(typeNames).", field: "\(field).type")
         }
         for key in ["description", "displayType", "allowedPattern"] {
             if let member = fields[key], member.stringValue == nil {
@@ -138,24 +141,28 @@ public enum DocumentValidator {
 
     private static func checkDefault(_ value: JSONValue, kind: DocumentParameter.Kind, name: String,
                                      fields: [String: JSONValue], field: String) throws {
-        switch (kind, value) {
-        case (.string, .string), (.string, .number), (.string, .bool):
-            break
-        case (.stringList, .array(let items)) where items.allSatisfy { $0.stringValue != nil }:
-            break
-        case (.string, _):
-            throw invalid("The default of String parameter '\(name)' must be a string.", field: field)
-        case (.stringList, _):
-            throw invalid("The default of StringList parameter '\(name)' must be a list of strings.", field: field)
+        guard let values = ParameterValues.wireValues(of: value, as: kind) else {
+            throw invalid("The default of \(kind.rawValue) parameter '\(name)' must be \(defaultShape(kind)).", field: field)
         }
-        var declaration = try JSONDecoder().decode(DocumentParameter.self, from: JSONEncoder().encode(JSONValue.object(fields)))
-        declaration.defaultValue = value
-        guard let values = declaration.defaultValues else { return }
+        let declaration = try JSONDecoder().decode(DocumentParameter.self, from: JSONEncoder().encode(JSONValue.object(fields)))
         do {
-            try ParameterValidator.check(values, against: declaration, name: name)
+            _ = try ParameterValidator.check(values, against: declaration, name: name)
         } catch let error as PortlessError {
             let reason = error.message.replacingOccurrences(of: "Parameter '\(name)' ", with: "")
             throw invalid("The default of parameter '\(name)' does not satisfy its own constraints: it \(reason)", field: field)
+        }
+    }
+
+    private static let typeNames = DocumentParameter.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+
+    private static func defaultShape(_ kind: DocumentParameter.Kind) -> String {
+        switch kind {
+        case .string: "a string"
+        case .stringList: "a list of strings"
+        case .integer: "a whole number (or one as a string)"
+        case .boolean: "true or false (or \"true\" or \"false\")"
+        case .stringMap: "an object"
+        case .mapList: "a list of objects"
         }
     }
 
@@ -170,7 +177,8 @@ public enum DocumentValidator {
             let field = "mainSteps[\(index)]"
             guard let members = step.objectValue else { throw invalid("Each step must be an object.", field: field) }
             for key in members.keys.sorted() where !stepKeys.contains(key) {
-                throw invalid("'\(key)' is not a field of a step (expected action, name, inputs, precondition).", field: "\(field).\(key)")
+                throw invalid("'\(key)' is not a field of a step (expected action, name, inputs, precondition, maxAttempts, onFailure, settings, timeoutSeconds).",
+                              field: "\(field).\(key)")
             }
             guard let name = members["name"]?.stringValue else { throw invalid("Each step needs a name.", field: "\(field).name") }
             guard (1...128).contains(name.count), name.allSatisfy(isStepNameCharacter) else {
@@ -190,6 +198,7 @@ public enum DocumentValidator {
             if let precondition = members["precondition"] {
                 try checkPrecondition(precondition, field: "\(field).precondition")
             }
+            try StepPropertyRules.check(members, field: field)
             try checkReferences(in: .object(inputs), parameters: parameters, field: "\(field).inputs")
             if let precondition = members["precondition"] {
                 try checkReferences(in: precondition, parameters: parameters, field: "\(field).precondition")
@@ -235,16 +244,6 @@ public enum DocumentValidator {
 
     /// The parameter names referenced as `{{ name }}` in `text`; `{{ssm:...}}` references are not parameters.
     static func referencedNames(in text: String) -> [String] {
-        var names: [String] = []
-        var searchStart = text.startIndex
-        while let open = text.range(of: "{{", range: searchStart..<text.endIndex),
-              let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) {
-            let inner = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-                names.append(inner)
-            }
-            searchStart = close.upperBound
-        }
-        return names
+        Interpolator.references(in: text).map(\.name)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Substitutes `{{ name }}` references in document inputs with parameter values, as SSM does.
+/// Substitutes `{{ name }}` references in document inputs with parameter values, as SSM's agent does.
 ///
 /// A string that is exactly one reference becomes the value itself, so a `StringList` stays a list
-/// (and expands into the surrounding list); a reference inside a longer string inserts the text.
-/// Substitution is not recursive: values are never scanned for references.
+/// (and expands into the surrounding list) and an `Integer` a number; a reference inside a longer
+/// string inserts the value's text: a string as it is, any other type as JSON (`["a","b"]`, `5`,
+/// `{"k":"v"}`). Substitution is not recursive: values are never scanned for references.
 public enum Interpolator {
-    /// Interpolates `value` with parameter values already shaped by type (`.string` or `.array`).
+    /// Interpolates `value` with typed parameter values.
     public static func interpolate(_ value: JSONValue, with parameters: [String: JSONValue]) -> JSONValue {
         switch value {
         case .string(let text):
@@ -24,14 +25,6 @@ public enum Interpolator {
         }
     }
 
-    /// Shapes resolved parameter values by their declared types.
-    public static func typedValues(_ values: [String: [String]], for document: CommandDocument) -> [String: JSONValue] {
-        values.reduce(into: [:]) { result, entry in
-            let isList = document.parameters[entry.key]?.type == .stringList
-            result[entry.key] = isList ? .array(entry.value.map(JSONValue.string)) : .string(entry.value.first ?? "")
-        }
-    }
-
     static func interpolate(_ text: String, with parameters: [String: JSONValue]) -> JSONValue {
         let references = references(in: text)
         if references.count == 1, let only = references.first, only.range == text.startIndex..<text.endIndex,
@@ -42,10 +35,10 @@ public enum Interpolator {
         var cursor = text.startIndex
         for reference in references {
             result += text[cursor..<reference.range.lowerBound]
-            switch parameters[reference.name] {
-            case .string(let value): result += value
-            case .array(let items): result += items.compactMap(\.stringValue).joined(separator: ",")
-            default: result += text[reference.range]
+            if let value = parameters[reference.name] {
+                result += ParameterValues.text(of: value)
+            } else {
+                result += text[reference.range]
             }
             cursor = reference.range.upperBound
         }
@@ -60,7 +53,7 @@ public enum Interpolator {
         var searchStart = text.startIndex
         while let open = text.range(of: "{{", range: searchStart..<text.endIndex),
               let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) {
-            let name = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                 found.append(Reference(name: name, range: open.lowerBound..<close.upperBound))
             }

@@ -5,42 +5,65 @@ public enum ParameterValidator {
     /// The longest value `allowedPattern` is matched against; longer values are refused before matching.
     public static let maxPatternInput = 16_384
 
-    /// Returns the complete parameter values, defaults applied, or throws `InvalidParameters` naming the parameter.
-    public static func resolve(_ given: [String: [String]], for document: CommandDocument) throws -> [String: [String]] {
-        for name in given.keys where document.parameters[name] == nil {
+    /// Returns every declared parameter's value, defaults applied, or throws `InvalidParameters`
+    /// naming the parameter.
+    public static func resolve(_ given: [String: [String]], for document: CommandDocument) throws -> [String: ResolvedParameter] {
+        for name in given.keys.sorted() where document.parameters[name] == nil {
             throw PortlessError(.invalidParameters, "Parameter '\(name)' is not defined by the document.", field: "Parameters.\(name)")
         }
-        var resolved: [String: [String]] = [:]
-        for (name, declaration) in document.parameters {
+        var resolved: [String: ResolvedParameter] = [:]
+        for (name, declaration) in document.parameters.sorted(by: { $0.key < $1.key }) {
             guard let values = given[name] ?? declaration.defaultValues else {
                 throw PortlessError(.invalidParameters, "Parameter '\(name)' is required and has no default.", field: "Parameters.\(name)")
             }
-            try check(values, against: declaration, name: name)
-            resolved[name] = values
+            resolved[name] = try check(values, against: declaration, name: name)
         }
         return resolved
     }
 
-    static func check(_ values: [String], against declaration: DocumentParameter, name: String) throws {
-        let field = "Parameters.\(name)"
+    /// Checks one parameter's values against its type and constraints and returns them typed.
+    static func check(_ values: [String], against declaration: DocumentParameter, name: String) throws -> ResolvedParameter {
         func fail(_ reason: String) -> PortlessError {
-            PortlessError(.invalidParameters, "Parameter '\(name)' \(reason).", field: field)
+            PortlessError(.invalidParameters, "Parameter '\(name)' \(reason).", field: "Parameters.\(name)")
         }
-        if declaration.type == .string && values.count != 1 {
-            throw fail("is a String and takes exactly one value")
+        let kind = declaration.type
+        guard let typed = ParameterValues.typed(values, as: kind) else { throw fail(typeRequirement(kind)) }
+        if kind.isList, let count = typed.arrayValue?.count {
+            if let minItems = declaration.minItems, count < minItems { throw fail("needs at least \(minItems) item(s)") }
+            if let maxItems = declaration.maxItems, count > maxItems { throw fail("takes at most \(maxItems) item(s)") }
         }
-        if let minItems = declaration.minItems, values.count < minItems { throw fail("needs at least \(minItems) item(s)") }
-        if let maxItems = declaration.maxItems, values.count > maxItems { throw fail("takes at most \(maxItems) item(s)") }
-        for value in values {
-            if let minChars = declaration.minChars, value.count < minChars { throw fail("must be at least \(minChars) characters") }
-            if let maxChars = declaration.maxChars, value.count > maxChars { throw fail("must be at most \(maxChars) characters") }
-            if let allowed = declaration.allowedValues, !allowed.contains(value) {
+        for text in constrainedTexts(of: typed, kind: kind) {
+            if kind != .integer && kind != .boolean {
+                if let minChars = declaration.minChars, text.count < minChars { throw fail("must be at least \(minChars) characters") }
+                if let maxChars = declaration.maxChars, text.count > maxChars { throw fail("must be at most \(maxChars) characters") }
+            }
+            if let allowed = declaration.allowedValues, !allowed.contains(text) {
                 throw fail("must be one of: \(allowed.joined(separator: ", "))")
             }
-            if let pattern = declaration.allowedPattern, !(try matches(value, pattern: pattern)) {
+            if let pattern = declaration.allowedPattern, !(try matches(text, pattern: pattern)) {
                 throw fail("does not match its allowedPattern \(pattern)")
             }
         }
+        return ResolvedParameter(values: ParameterValues.wireValues(of: typed, as: kind) ?? values, typed: typed)
+    }
+
+    /// What a value of `kind` must look like, for the error that says it does not.
+    static func typeRequirement(_ kind: DocumentParameter.Kind) -> String {
+        switch kind {
+        case .string: "is a String and takes exactly one value"
+        case .stringList: "is a StringList"
+        case .integer: "is an Integer and takes exactly one whole number"
+        case .boolean: "is a Boolean and takes exactly one value, true or false"
+        case .stringMap: "is a StringMap and takes exactly one JSON object"
+        case .mapList: "is a MapList and takes a JSON list of objects"
+        }
+    }
+
+    /// The texts that `allowedValues`, `allowedPattern` and `minChars`/`maxChars` apply to: each
+    /// item of a list, the value itself otherwise (maps as JSON text).
+    private static func constrainedTexts(of typed: JSONValue, kind: DocumentParameter.Kind) -> [String] {
+        if kind.isList, let items = typed.arrayValue { return items.map(ParameterValues.text(of:)) }
+        return [ParameterValues.text(of: typed)]
     }
 
     /// Whether the whole of `value` matches `pattern` (`\\z`, unlike `$`, does not allow a final newline).
@@ -59,4 +82,12 @@ public enum ParameterValidator {
             throw PortlessError(.invalidDocument, "allowedPattern \(pattern) is not a valid regular expression.", field: field)
         }
     }
+}
+
+/// One parameter's value after validation: as SendCommand carries it, and typed for interpolation.
+public struct ResolvedParameter: Sendable, Hashable {
+    /// The value as a list of strings (SendCommand's form), normalized (`TRUE` → `true`).
+    public var values: [String]
+    /// The value as its type makes it: a string, a list, a number, a boolean, a map or a list of maps.
+    public var typed: JSONValue
 }

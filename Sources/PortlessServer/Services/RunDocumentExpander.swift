@@ -26,15 +26,17 @@ struct RunDocumentExpander: Sendable {
                 throw PortlessError(.invalidParameters, "aws:runDocument needs documentPath.", field: "\(field).documentPath")
             }
             let document = try await catalog.resolve(name: name, version: nil, accountId: accountId)
-            let plan = try CommandPlanner.plan(document.content, parameters: try Self.parameters(inputs["documentParameters"], field: field))
+            let given = try Self.parameters(inputs["documentParameters"], declared: document.content.parameters, field: field)
+            let plan = try CommandPlanner.plan(document.content, parameters: given)
             expanded[index].nested = try await expand(plan.steps, accountId: accountId, depth: depth + 1, path: "\(field).documentPath")
             expanded[index].nestedEnvironment = plan.environment
         }
         return expanded
     }
 
-    /// `documentParameters` as an object (or a JSON string of one) of strings or string lists.
-    static func parameters(_ value: JSONValue?, field: String) throws -> [String: [String]] {
+    /// `documentParameters` as an object (or a JSON string of one) whose members are JSON values of
+    /// the nested document's declared types (`5` or `"5"` for an Integer, a list for a StringList, ...).
+    static func parameters(_ value: JSONValue?, declared: [String: DocumentParameter], field: String) throws -> [String: [String]] {
         var object = value
         if let text = value?.stringValue {
             object = try? WireCoding.decoder().decode(JSONValue.self, from: Data(text.utf8))
@@ -43,14 +45,18 @@ struct RunDocumentExpander: Sendable {
             if value == nil || value == .null { return [:] }
             throw PortlessError(.invalidParameters, "documentParameters must be an object of parameter values.", field: "\(field).documentParameters")
         }
-        return try members.mapValues { member in
-            switch member {
-            case .string(let text): return [text]
-            case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): return items.compactMap(\.stringValue)
-            default:
-                throw PortlessError(.invalidParameters, "documentParameters values must be strings or lists of strings.",
-                                    field: "\(field).documentParameters")
+        var given: [String: [String]] = [:]
+        for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+            guard let kind = declared[name]?.type else {
+                given[name] = [ParameterValues.text(of: member)]  // the planner refuses it by name
+                continue
             }
+            guard let values = ParameterValues.wireValues(of: member, as: kind) else {
+                throw PortlessError(.invalidParameters, "documentParameters.\(name) is not a value of type \(kind.rawValue).",
+                                    field: "\(field).documentParameters.\(name)")
+            }
+            given[name] = values
         }
+        return given
     }
 }
