@@ -442,7 +442,7 @@ BAD_CONTENT = [
      "InvalidDocumentContent", "mainSteps[0].inputs.documentType"),
     ("bad parameter name", {"schemaVersion": "2.2", "parameters": {"my-param": {"type": "String"}}, "mainSteps": [SHELL]},
      "InvalidDocumentContent", "parameters.my-param"),
-    ("bad parameter type", {"schemaVersion": "2.2", "parameters": {"p": {"type": "Integer"}}, "mainSteps": [SHELL]},
+    ("bad parameter type", {"schemaVersion": "2.2", "parameters": {"p": {"type": "Float"}}, "mainSteps": [SHELL]},
      "InvalidDocumentContent", "parameters.p.type"),
     ("allowedPattern does not compile", {"schemaVersion": "2.2", "parameters": {"p": {"type": "String", "allowedPattern": "(["}},
                                          "mainSteps": [SHELL]}, "InvalidDocumentContent", "parameters.p.allowedPattern"),
