@@ -152,6 +152,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PortlessServerTests",
+            dependencies: ["PortlessCore", "PortlessClient", "PortlessServer",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PortlessEndToEndTests",
             dependencies: ["PortlessCore", "PortlessClient", "PortlessServer", "PortlessTestSupport",
                            .product(name: "Logging", package: "swift-log")],

@@ -12,7 +12,7 @@ extension SQLStore: DocumentStore {
                 SELECT name FROM documents WHERE account_id = \(bind: document.accountId) AND name = \(bind: document.name)
                 """).first()
             guard existing == nil else {
-                throw PortlessError(.documentAlreadyExists, "Document \(document.name) already exists.", field: "Name")
+                throw PortlessError.documentExists()
             }
             try await db.raw("""
                 INSERT INTO documents (account_id, name, created_at, body)

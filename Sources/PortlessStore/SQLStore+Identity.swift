@@ -9,7 +9,7 @@ extension SQLStore: IdentityStore {
         try await transaction { db in
             let existing = try await db.raw("SELECT name_key FROM roles WHERE account_id = \(bind: role.accountId) AND name_key = \(bind: key)").first()
             guard existing == nil else {
-                throw PortlessError(.entityAlreadyExists, "Role with name \(role.roleName) already exists.", field: "RoleName")
+                throw PortlessError(aws: .entityAlreadyExists, "Role with name \(role.roleName) already exists.", field: "RoleName")
             }
             try await db.raw("""
                 INSERT INTO roles (account_id, name_key, path, created_at, body)

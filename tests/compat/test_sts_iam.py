@@ -44,20 +44,10 @@ STS_NS = "{https://sts.amazonaws.com/doc/2011-06-15/}"
 
 @pytest.fixture(scope="module")
 def srv(portless_bin, tmp_path_factory) -> pf.Server:
-    data_dir = tmp_path_factory.mktemp("sts") / "data"
-    proc = pf.ManagedProcess(
-        "sts-server",
-        pf.server_argv(data_dir, 0, pf.REGION),
-        env=pf.isolated_env({"PORTLESS_TEST_MIN_SESSION_SECONDS": "2"}),
-    )
-    try:
-        m = proc.wait_for_line(pf.LISTEN_RE, timeout=60, stream="stdout")
-        creds = Path(proc.wait_for_line(pf.CREDS_RE, timeout=10, stream="stdout").group(1).strip("'\""))
-        server = pf.Server(data_dir=data_dir, port=int(m.group(2)), url=m.group(1), credentials_path=creds, process=proc)
-        pf.wait_until(lambda: pf._port_open(server.port), timeout=10, desc="port open")
-        yield server
-    finally:
-        proc.kill_hard()
+    server = pf.start_server(tmp_path_factory.mktemp("sts") / "data", name="sts-server",
+                             env={"PORTLESS_TEST_MIN_SESSION_SECONDS": "2"})
+    yield server
+    server.process.kill_hard()
 
 
 def client(server: pf.Server, service: str, creds: Optional[dict] = None, validate: bool = True, region: Optional[str] = None):
@@ -299,14 +289,14 @@ def test_the_secret_is_never_stored_or_logged_in_the_clear(srv):
 def test_wrong_session_token_is_refused(srv):
     creds = dict(client(srv, "sts").get_session_token(DurationSeconds=900)["Credentials"])
     creds["SessionToken"] = creds["SessionToken"][:-4] + "AAAA"
-    refused(lambda: client(srv, "ssm", creds).describe_instance_information(), "UnrecognizedClientException", 403)
+    refused(lambda: client(srv, "ssm", creds).describe_instance_information(), "UnrecognizedClientException", 400)
     refused(lambda: client(srv, "sts", creds).get_caller_identity(), "InvalidClientTokenId", 403)
 
 
 def test_temporary_key_without_its_token_is_refused(srv):
     creds = dict(client(srv, "sts").get_session_token(DurationSeconds=900)["Credentials"])
     creds["SessionToken"] = None
-    refused(lambda: client(srv, "ssm", creds).describe_instance_information(), "UnrecognizedClientException", 403)
+    refused(lambda: client(srv, "ssm", creds).describe_instance_information(), "UnrecognizedClientException", 400)
     refused(lambda: client(srv, "sts", creds).get_caller_identity(), "InvalidClientTokenId", 403)
 
 
@@ -327,7 +317,7 @@ def test_long_term_key_with_a_token_is_refused(srv):
 def test_unknown_temporary_key_is_refused(srv):
     creds = {"AccessKeyId": "ASIAAAAAAAAAAAAAAAAA", "SecretAccessKey": "x" * 40, "SessionToken": "t"}
     refused(lambda: client(srv, "sts", creds).get_caller_identity(), "InvalidClientTokenId", 403)
-    refused(lambda: client(srv, "ssm", creds).list_commands(), "UnrecognizedClientException", 403)
+    refused(lambda: client(srv, "ssm", creds).list_commands(), "UnrecognizedClientException", 400)
 
 
 def test_credentials_stop_working_when_they_expire(srv):

@@ -413,10 +413,12 @@ def start_server(
     timeout: float = 60,
     name: str = "server",
     require_credentials_line: bool = True,
+    env: Optional[dict] = None,
 ) -> Server:
+    """Starts a server; `env` adds to the isolated environment (e.g. PORTLESS_TEST_MIN_SESSION_SECONDS)."""
     data_dir = Path(data_dir)
     data_dir.parent.mkdir(parents=True, exist_ok=True)
-    proc = ManagedProcess(name, server_argv(data_dir, port, region), env=isolated_env())
+    proc = ManagedProcess(name, server_argv(data_dir, port, region), env=isolated_env(env))
     try:
         m = proc.wait_for_line(LISTEN_RE, timeout=timeout, stream="stdout")
         url, actual_port = m.group(1), int(m.group(2))

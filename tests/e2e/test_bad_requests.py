@@ -176,7 +176,7 @@ def test_unknown_access_key_is_unrecognized_client(fleet, snapshot, tmp_path):
     marker = tmp_path / "unknown-key-marker"
     err = _client_error(lambda: client.send_command(**_marker_body(fleet, marker)))
     assert err.response["Error"]["Code"] == "UnrecognizedClientException"
-    assert err.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert err.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     snapshot.check()
     _assert_marker_never_appears(fleet, marker)
 
@@ -186,7 +186,7 @@ def test_wrong_secret_is_invalid_signature(fleet, snapshot, tmp_path):
     marker = tmp_path / "wrong-secret-marker"
     err = _client_error(lambda: client.send_command(**_marker_body(fleet, marker)))
     assert err.response["Error"]["Code"] in ("InvalidSignatureException", "SignatureDoesNotMatch")
-    assert err.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert err.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     snapshot.check()
     _assert_marker_never_appears(fleet, marker)
 

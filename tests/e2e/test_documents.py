@@ -579,10 +579,11 @@ def test_list_documents_filters_and_pages(doc_server, ssm):
     with pytest.raises(ClientError) as e:
         ssm.list_documents(NextToken="garbage")
     assert _code(e) == "InvalidNextToken"
-    for bad in (0, 51):
+    for bad, rule in ((0, "greater than or equal to 1"), (51, "less than or equal to 50")):
         resp = pf.signed_request(doc_server, "AmazonSSM.ListDocuments", json.dumps({"MaxResults": bad}))
         assert resp.status_code == 400 and pf.error_type(resp) == "ValidationException", resp.text
-        assert "MaxResults" in resp.json()["message"]
+        assert resp.json()["message"] == (f"1 validation error detected: Value '{bad}' at 'maxResults' failed to satisfy constraint: "
+                                          f"Member must have value {rule}")
 
 
 def test_document_tags(ssm):

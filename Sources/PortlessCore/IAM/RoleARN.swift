@@ -5,11 +5,12 @@ public struct RoleARN: Sendable, Equatable {
     public var path: String
     public var roleName: String
 
-    /// Parses `text`; throws `ValidationError` (field `RoleArn`) when it is not a role ARN in the `aws` partition.
+    /// Parses `text`; throws `ValidationError` (field `RoleArn`) when it is not a role ARN in the `aws` partition,
+    /// with STS's text `ARN is invalid` (moto's and localstack's STS send the same).
     public init(parsing text: String, field: String = "RoleArn") throws {
-        let invalid = PortlessError(.validationError, "\(text) is invalid: a role ARN looks like arn:aws:iam::123456789012:role/NAME.", field: field)
+        let invalid = PortlessError(aws: .validationError, "\(text) is invalid", field: field)
         guard text.utf8.count >= 20, text.utf8.count <= 2048 else {
-            throw PortlessError(.validationError, "1 validation error detected: Value '\(text)' at 'roleArn' failed to satisfy constraint: Member must have length between 20 and 2048", field: field)
+            throw ConstraintViolation.error(.validationError, value: text, field: field, text.utf8.count < 20 ? .minLength(20) : .maxLength(2048))
         }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn", parts[1] == "aws", parts[2] == "iam", parts[3].isEmpty,

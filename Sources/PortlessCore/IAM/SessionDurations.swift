@@ -26,10 +26,10 @@ public struct SessionDurations: Sendable, Equatable {
         guard let requested else { return Self.assumeRoleDefault }
         let value = try IAMValidation.integer(requested, field: "DurationSeconds", in: minimum...Self.assumeRoleMaximum)
         if chained && value > Self.chainedMaximum {
-            throw PortlessError(.validationError, "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", field: "DurationSeconds")
+            throw PortlessError(aws: .validationError, "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", field: "DurationSeconds")
         }
         guard value <= roleMaximum else {
-            throw PortlessError(.validationError, "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", field: "DurationSeconds")
+            throw PortlessError(aws: .validationError, "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", field: "DurationSeconds")
         }
         return value
     }

@@ -28,8 +28,7 @@ public struct QueryParameters: Sendable, Equatable {
     /// A parameter the action cannot do without; throws `ValidationError` ("Member must not be null") when absent.
     public func required(_ name: String) throws -> String {
         guard let value = values[name] else {
-            let member = name.prefix(1).lowercased() + name.dropFirst()
-            throw PortlessError(.validationError, "1 validation error detected: Value null at '\(member)' failed to satisfy constraint: Member must not be null", field: name)
+            throw ConstraintViolation.error(.validationError, value: nil, field: name, .notNull)
         }
         return value
     }

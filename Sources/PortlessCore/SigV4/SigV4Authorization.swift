@@ -18,20 +18,21 @@ public struct SigV4Authorization: Sendable, Equatable {
     ///   missing or malformed: an algorithm other than `AWS4-HMAC-SHA256`, a missing or repeated
     ///   `Credential`/`SignedHeaders`/`Signature`, a component without `=`, a credential scope
     ///   without 5 parts or not ending in `aws4_request`, a bad scope date, an empty signed header list
-    ///   or an empty signature.
+    ///   or an empty signature. The algorithm, missing-component and missing-`=` errors carry AWS's
+    ///   texts (recorded from AWS by dynalite and quoted in aws-sdk-js and Cloud9 issues).
     public init(header: String) throws {
         let field = "Authorization"
         let value = SigV4.trimmed(header)
         let algorithmEnd = value.unicodeScalars.firstIndex(where: SigV4.isFoldedWhitespace) ?? value.endIndex
         let algorithm = String(value[..<algorithmEnd])
         guard algorithm == SigV4.algorithm else {
-            throw PortlessError(
-                .incompleteSignature,
-                algorithm.isEmpty
-                    ? "Authorization header is empty; expected \(SigV4.algorithm) Credential=..., SignedHeaders=..., Signature=..."
-                    : "Unsupported authorization algorithm '\(algorithm)'; only \(SigV4.algorithm) is accepted.",
-                field: field
-            )
+            guard !algorithm.isEmpty else {
+                throw PortlessError(.incompleteSignature,
+                                    "Authorization header is empty; expected \(SigV4.algorithm) Credential=..., SignedHeaders=..., Signature=...",
+                                    field: field)
+            }
+            throw PortlessError(aws: .incompleteSignature, "Unsupported AWS 'algorithm': '\(algorithm)' (only \(SigV4.algorithm) for now). ",
+                                field: field)
         }
 
         var components: [String: String] = [:]
@@ -40,8 +41,8 @@ public struct SigV4Authorization: Sendable, Equatable {
             if component.isEmpty { continue }
             guard let equals = component.firstIndex(of: "=") else {
                 throw PortlessError(
-                    .incompleteSignature,
-                    "Authorization header component '\(component)' is not of the form key=value.",
+                    aws: .incompleteSignature,
+                    "'\(component)' not a valid key=value pair (missing equal-sign) in Authorization header: '\(value)'.",
                     field: field
                 )
             }
@@ -58,15 +59,15 @@ public struct SigV4Authorization: Sendable, Equatable {
             components[key] = componentValue
         }
 
-        let missing = ["Credential", "SignedHeaders", "Signature"].filter { components[$0] == nil }
+        let missing = ["Credential", "Signature", "SignedHeaders"].filter { components[$0] == nil }
         guard missing.isEmpty,
               let credential = components["Credential"],
               let signedHeaders = components["SignedHeaders"],
               let signature = components["Signature"]
         else {
             throw PortlessError(
-                .incompleteSignature,
-                missing.map { "Authorization header requires '\($0)' parameter." }.joined(separator: " "),
+                aws: .incompleteSignature,
+                missing.map { "Authorization header requires '\($0)' parameter. " }.joined() + "Authorization=\(value)",
                 field: field
             )
         }

@@ -29,7 +29,8 @@ public struct SigV4PresignedQuery: Sendable, Equatable {
     ///   than `AWS4-HMAC-SHA256`, a bad credential scope, an `X-Amz-Date` that is not
     ///   `yyyyMMdd'T'HHmmss'Z'` or whose day differs from the scope's, an empty `X-Amz-SignedHeaders`
     ///   entry or an empty signature; `PortlessError(.invalidParameters)` for an `X-Amz-Expires` that is
-    ///   not an integer in 1...604800.
+    ///   not an integer in 1...604800. The missing-parameter, algorithm and `X-Amz-Expires` errors carry
+    ///   S3's texts (as MinIO and other S3 implementations copy them).
     public init?(query: String) throws {
         let names = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
                      "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"]
@@ -53,19 +54,14 @@ public struct SigV4PresignedQuery: Sendable, Equatable {
               let signature = found["X-Amz-Signature"]
         else {
             throw PortlessError(
-                .incompleteSignature,
-                "Query-string authentication requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, "
-                    + "X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature parameters; missing: "
-                    + missing.joined(separator: ", ") + ".",
+                aws: .incompleteSignature,
+                "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, "
+                    + "X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.",
                 field: missing.first
             )
         }
         guard algorithm == SigV4.algorithm else {
-            throw PortlessError(
-                .incompleteSignature,
-                "X-Amz-Algorithm '\(algorithm)' is not supported; only \(SigV4.algorithm) is accepted.",
-                field: "X-Amz-Algorithm"
-            )
+            throw PortlessError(aws: .incompleteSignature, "X-Amz-Algorithm only supports \"\(SigV4.algorithm)\"", field: "X-Amz-Algorithm")
         }
         let (accessKeyId, scope) = try SigV4Scope.parseCredential(credential, field: "X-Amz-Credential")
         guard SigV4.parseAmzDate(amzDate) != nil else {
@@ -82,14 +78,16 @@ public struct SigV4PresignedQuery: Sendable, Equatable {
                 field: "X-Amz-Credential"
             )
         }
-        guard expiresText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let expires = Int(expiresText), (1...Self.maximumExpires).contains(expires)
-        else {
-            throw PortlessError(
-                .invalidParameters,
-                "X-Amz-Expires must be a whole number of seconds from 1 to \(Self.maximumExpires), not '\(expiresText)'.",
-                field: "X-Amz-Expires"
-            )
+        guard expiresText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let expires = Int(expiresText) else {
+            throw PortlessError(aws: .invalidParameters, "X-Amz-Expires should be a number", field: "X-Amz-Expires")
+        }
+        guard expires >= 1 else {
+            throw PortlessError(aws: .invalidParameters, "X-Amz-Expires must be non-negative", field: "X-Amz-Expires")
+        }
+        guard expires <= Self.maximumExpires else {
+            throw PortlessError(aws: .invalidParameters,
+                                "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than \(Self.maximumExpires) seconds",
+                                field: "X-Amz-Expires")
         }
         let headerNames = signedHeaders.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         guard !signedHeaders.isEmpty, !headerNames.contains(where: \.isEmpty) else {

@@ -29,9 +29,10 @@ extension SigV4Scope {
     static func parseCredential(_ credential: String, field: String) throws -> (accessKeyId: String, scope: SigV4Scope) {
         let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5 else {
+            // AWS's text, as recorded by dynalite.
             throw PortlessError(
-                .incompleteSignature,
-                "Credential '\(credential)' must have 5 slash-separated parts: ACCESS_KEY_ID/yyyyMMdd/region/service/aws4_request.",
+                aws: .incompleteSignature,
+                "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '\(credential)'",
                 field: field
             )
         }

@@ -20,12 +20,11 @@ enum APIResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// `{"__type": code, "message": ...}` with the code's HTTP status; unexpected errors become a 500 that reveals nothing.
+    /// `{"__type": code, "message": ...}` with the code's HTTP status and the error's wire message (AWS's text
+    /// as is); unexpected errors become a 500 that reveals nothing.
     static func error(_ error: any Error, logger: Logger) -> Response {
         let failure = Self.failure(from: error, logger: logger)
-        var message = failure.message
-        if let field = failure.field, !message.contains(field) { message += " (field: \(field))" }
-        let body: [String: String] = ["__type": failure.code.rawValue, "message": message]
+        let body: [String: String] = ["__type": failure.code.rawValue, "message": failure.wireMessage]
         let data = (try? WireCoding.encoder().encode(body)) ?? Data()
         return json(data: data, status: HTTPResponse.Status(code: failure.code.httpStatus))
     }

@@ -36,27 +36,29 @@ struct SendCommandRequest: Decodable, Sendable {
             break
         }
         if let ids = instanceIds {
-            guard (1...50).contains(ids.count) else {
-                throw PortlessError(.validation, "InstanceIds must hold 1 to 50 node IDs.", field: "InstanceIds")
+            guard !ids.isEmpty else { throw PortlessError(.validation, "InstanceIds must hold 1 to 50 node IDs.", field: "InstanceIds") }
+            guard ids.count <= 50 else {
+                throw ConstraintViolation.error(.validation, value: ConstraintViolation.list(ids), field: "InstanceIds", .maxLength(50))
             }
             for id in ids where !Identifiers.isNodeID(id) {
                 throw PortlessError(.invalidInstanceId, "'\(id)' is not a valid managed node ID.", field: "InstanceIds")
             }
         }
         if let timeout = timeoutSeconds, !(30...2_592_000).contains(timeout) {
-            throw PortlessError(.validation, "TimeoutSeconds must be between 30 and 2592000.", field: "TimeoutSeconds")
+            throw ConstraintViolation.error(.validation, value: String(timeout), field: "TimeoutSeconds",
+                                            timeout < 30 ? .minValue(30) : .maxValue(2_592_000))
         }
         if let documentHashType, documentHashType != "Sha256" {
             throw PortlessError(.invalidParameters, "DocumentHashType must be Sha256 (Sha1 is not supported).", field: "DocumentHashType")
         }
         if let comment, comment.count > 100 {
-            throw PortlessError(.validation, "Comment must be at most 100 characters.", field: "Comment")
+            throw ConstraintViolation.error(.validation, value: comment, field: "Comment", .maxLength(100))
         }
         if let maxConcurrency, !RatePattern.isConcurrency(maxConcurrency) {
-            throw PortlessError(.validation, "MaxConcurrency must be a positive count or a percentage from 1% to 100%.", field: "MaxConcurrency")
+            throw RatePattern.violation(maxConcurrency, field: "MaxConcurrency", pattern: RatePattern.concurrencyPattern)
         }
         if let maxErrors, !RatePattern.isErrorLimit(maxErrors) {
-            throw PortlessError(.validation, "MaxErrors must be a count or a percentage from 0% to 100%.", field: "MaxErrors")
+            throw RatePattern.violation(maxErrors, field: "MaxErrors", pattern: RatePattern.errorLimitPattern)
         }
     }
 }

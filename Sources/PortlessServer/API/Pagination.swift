@@ -17,7 +17,8 @@ enum Pagination {
     static func limit(_ maxResults: Int?, range: ClosedRange<Int>, defaultValue: Int) throws -> Int {
         guard let maxResults else { return defaultValue }
         guard range.contains(maxResults) else {
-            throw PortlessError(.validation, "MaxResults must be between \(range.lowerBound) and \(range.upperBound).", field: "MaxResults")
+            throw ConstraintViolation.error(.validation, value: String(maxResults), field: "MaxResults",
+                                            maxResults < range.lowerBound ? .minValue(range.lowerBound) : .maxValue(range.upperBound))
         }
         return maxResults
     }

@@ -69,9 +69,7 @@ struct QueryController: Sendable {
 
     /// The service named by the credential scope; refuses anything but `sts` and `iam`.
     static func service(of request: Request) throws -> String {
-        guard let header = request.headers[.authorization] else {
-            throw PortlessError(.missingAuthenticationTokenQuery, "Request is missing Authentication Token")
-        }
+        guard let header = request.headers[.authorization] else { throw RequestAuthenticator.missingToken }
         let service = try SigV4Authorization(header: header).scope.service
         guard service == "sts" || service == "iam" else {
             throw PortlessError(.signatureDoesNotMatch, "Credential should be scoped to correct service: 'sts' or 'iam', not '\(service)'.", field: "Credential")

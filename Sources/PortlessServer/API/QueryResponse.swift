@@ -25,14 +25,10 @@ enum QueryResponse {
     static func error(_ error: any Error, namespace: String?, requestId: String, logger: Logger) -> Response {
         var failure = APIResponse.failure(from: error, logger: logger)
         failure.code = queryCode(failure.code)
-        var message = failure.message
-        if let field = failure.field, !message.lowercased().contains(field.lowercased()), failure.code != .invalidClientTokenId {
-            message += " (field: \(field))"
-        }
         let errorElement = XMLTag("Error", children: [
             XMLTag("Type", failure.code.httpStatus >= 500 ? "Receiver" : "Sender"),
             XMLTag("Code", failure.code.rawValue),
-            XMLTag("Message", message),
+            XMLTag("Message", failure.wireMessage),
         ])
         let root = XMLTag("ErrorResponse", attributes: namespace.map { ["xmlns": $0] } ?? [:],
                           children: [errorElement, XMLTag("RequestId", requestId)])

@@ -114,7 +114,8 @@ struct SSMOperations: Sendable {
         }
         guard let command = try await store.command(id: request.commandId), command.accountId == principal.accountId,
               let invocation = try await store.invocation(commandId: request.commandId, instanceId: request.instanceId) else {
-            throw PortlessError(.invocationDoesNotExist, "Command \(request.commandId) has no invocation on \(request.instanceId).")
+            throw PortlessError(.invocationDoesNotExist, "Command \(request.commandId) has no invocation on managed node \(request.instanceId).",
+                                field: "InstanceId")
         }
         var step: StepReport?
         if let pluginName = request.pluginName {

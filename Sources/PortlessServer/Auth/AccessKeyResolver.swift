@@ -12,34 +12,28 @@ struct AccessKeyResolver: Sendable {
     let store: any Store & IdentityStore
     let keyring: Keyring
 
+    /// AWS's text for an unknown key or a wrong, missing or unexpected session token.
+    static let invalidToken = PortlessError(aws: .unrecognizedClient, "The security token included in the request is invalid.",
+                                            field: "X-Amz-Security-Token")
+
     /// The signing secret and principal of `accessKeyId`; `securityToken` is the
     /// `X-Amz-Security-Token` sent with the request, if any.
     func resolve(accessKeyId: String, securityToken: String?, now: Date = Date()) async throws -> (secret: String, principal: Principal) {
         if Identifiers.isTemporaryAccessKeyID(accessKeyId) {
             return try await resolveTemporary(accessKeyId: accessKeyId, securityToken: securityToken, now: now)
         }
-        guard let key = try await store.accessKey(id: accessKeyId) else {
-            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.")
-        }
-        if securityToken != nil {
-            throw PortlessError(.unrecognizedClient, "A security token was sent with a long-term access key.", field: "X-Amz-Security-Token")
-        }
+        guard let key = try await store.accessKey(id: accessKeyId), securityToken == nil else { throw Self.invalidToken }
         let secret = try keyring.open(key.sealedSecret)
         return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId))
     }
 
     private func resolveTemporary(accessKeyId: String, securityToken: String?, now: Date) async throws -> (secret: String, principal: Principal) {
-        guard let credential = try await store.sessionCredential(accessKeyId: accessKeyId) else {
-            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.")
-        }
-        guard let securityToken, !securityToken.isEmpty else {
-            throw PortlessError(.unrecognizedClient, "Temporary credentials need the session token they were issued with.", field: "X-Amz-Security-Token")
-        }
-        guard ConstantTime.equals(SigV4.hexSHA256(Array(securityToken.utf8)), credential.sessionTokenHash) else {
-            throw PortlessError(.unrecognizedClient, "The security token included in the request is invalid.", field: "X-Amz-Security-Token")
-        }
+        guard let credential = try await store.sessionCredential(accessKeyId: accessKeyId), let securityToken, !securityToken.isEmpty,
+              ConstantTime.equals(SigV4.hexSHA256(Array(securityToken.utf8)), credential.sessionTokenHash)
+        else { throw Self.invalidToken }
         guard now < credential.expiration else {
-            throw PortlessError(.expiredTokenException, "The security token included in the request is expired.", field: "X-Amz-Security-Token")
+            // AWS's text has no final period.
+            throw PortlessError(aws: .expiredTokenException, "The security token included in the request is expired", field: "X-Amz-Security-Token")
         }
         let secret = try keyring.open(credential.sealedSecret)
         let principal = Principal(accountId: credential.accountId, userName: credential.userName, accessKeyId: credential.accessKeyId,

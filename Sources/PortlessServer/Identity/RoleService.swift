@@ -80,6 +80,6 @@ struct RoleService: Sendable {
     }
 
     static func noSuchRole(_ name: String) -> PortlessError {
-        PortlessError(.noSuchEntity, "The role with name \(name) cannot be found.", field: "RoleName")
+        PortlessError(aws: .noSuchEntity, "The role with name \(name) cannot be found.", field: "RoleName")
     }
 }

@@ -23,7 +23,7 @@ struct STSService: Sendable {
     func getSessionToken(principal: Principal, durationSeconds: String?, now: Date = Date()) async throws -> IssuedCredentials {
         let seconds = try durations.getSessionToken(durationSeconds)
         guard !principal.isTemporary else {
-            throw PortlessError(.accessDeniedQuery, "Cannot call GetSessionToken with session credentials")
+            throw PortlessError(aws: .accessDeniedQuery, "Cannot call GetSessionToken with session credentials")
         }
         return try await issuer.issue(accountId: principal.accountId, userName: principal.userName,
                                       sourceAccessKeyId: principal.accessKeyId, assumedRole: nil, seconds: seconds, now: now)
@@ -37,11 +37,11 @@ struct STSService: Sendable {
         try IAMValidation.tags(input.tags)
         if let policy = input.policy {
             guard (1...2048).contains(policy.count) else {
-                throw PortlessError(.validationError, "1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length between 1 and 2048", field: "Policy")
+                throw ConstraintViolation.withoutValue(.validationError, field: "Policy", policy.isEmpty ? .minLength(1) : .maxLength(2048))
             }
             try IAMValidation.policyDocument(policy, field: "Policy")
         }
-        let denied = PortlessError(.accessDeniedQuery, "User: \(principal.arn) is not authorized to perform: sts:AssumeRole on resource: \(input.roleArn)")
+        let denied = PortlessError(aws: .accessDeniedQuery, "User: \(principal.arn) is not authorized to perform: sts:AssumeRole on resource: \(input.roleArn)")
         guard arn.accountId == principal.accountId else { throw denied }
         guard let role = try await store.role(accountId: arn.accountId, name: arn.roleName),
               role.roleName == arn.roleName, role.path == arn.path

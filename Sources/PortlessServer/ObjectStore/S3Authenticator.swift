@@ -57,7 +57,7 @@ struct S3Authenticator: Sendable {
 
     private func authenticateHeader(_ request: SignedRequest, now: Date) async throws -> Outcome {
         guard let header = request.header("authorization") else {
-            throw S3Error.accessDenied("Anonymous access is not allowed; sign the request with SigV4.")
+            throw S3Error.accessDenied()
         }
         let authorization: SigV4Authorization
         do {

@@ -10,22 +10,26 @@ struct ActivationService: Sendable {
     let store: any Store
 
     func create(_ request: CreateActivationRequest, principal: Principal, now: Date = Date()) async throws -> CreateActivationResponse {
-        guard !request.iamRole.isEmpty, request.iamRole.count <= 64 else {
-            throw PortlessError(.validation, "IamRole must be 1 to 64 characters.", field: "IamRole")
+        guard !request.iamRole.isEmpty else { throw PortlessError(.validation, "IamRole must be 1 to 64 characters.", field: "IamRole") }
+        guard request.iamRole.count <= 64 else {
+            throw ConstraintViolation.error(.validation, value: request.iamRole, field: "IamRole", .maxLength(64))
         }
         let limit = request.registrationLimit ?? 1
         guard (1...1000).contains(limit) else {
-            throw PortlessError(.validation, "RegistrationLimit must be between 1 and 1000.", field: "RegistrationLimit")
+            throw ConstraintViolation.error(.validation, value: String(limit), field: "RegistrationLimit", limit < 1 ? .minValue(1) : .maxValue(1000))
         }
         let expiration = request.expirationDate ?? now.addingTimeInterval(Self.defaultLifetime)
         guard expiration > now, expiration <= now.addingTimeInterval(Self.maxLifetime) else {
             throw PortlessError(.validation, "ExpirationDate must be in the future and at most 30 days away.", field: "ExpirationDate")
         }
-        if let name = request.defaultInstanceName, name.isEmpty || name.count > 256 {
+        if let name = request.defaultInstanceName, name.isEmpty {
             throw PortlessError(.validation, "DefaultInstanceName must be 1 to 256 characters.", field: "DefaultInstanceName")
         }
+        if let name = request.defaultInstanceName, name.count > 256 {
+            throw ConstraintViolation.error(.validation, value: name, field: "DefaultInstanceName", .maxLength(256))
+        }
         if let description = request.description, description.count > 256 {
-            throw PortlessError(.validation, "Description must be at most 256 characters.", field: "Description")
+            throw ConstraintViolation.error(.validation, value: description, field: "Description", .maxLength(256))
         }
         let tags = request.tags ?? []
         try TagRules.validate(tags)

@@ -35,34 +35,30 @@ struct DocumentCatalog: Sendable {
     /// The document `requested` (a name or `arn:aws:ssm:REGION:ACCOUNT:document/NAME`) as `accountId` sees it,
     /// or `InvalidDocument` naming `field`.
     func entry(named requested: String, accountId: String, field: String = "Name") async throws -> DocumentEntry {
-        func missing(_ name: String) -> PortlessError {
-            PortlessError(.invalidDocument, "Document \(name) does not exist.", field: field)
-        }
         guard requested.hasPrefix("arn:") else {
             if let builtin = Self.builtin(named: requested) { return builtin }
-            guard let record = try await store.document(accountId: accountId, name: requested) else { throw missing(requested) }
+            guard let record = try await store.document(accountId: accountId, name: requested) else {
+                throw PortlessError.documentNotFound(field: field)
+            }
             return DocumentEntry(record: record, versions: try await store.documentVersions(accountId: accountId, name: requested),
                                  owner: accountId)
         }
         let parts = requested.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts[1] == "aws", parts[2] == "ssm", parts[5].hasPrefix("document/") else {
-            throw PortlessError(.invalidDocument, "'\(requested)' is not a document ARN (arn:aws:ssm:REGION:ACCOUNT:document/NAME).", field: field)
+        guard parts.count == 6, parts[1] == "aws", parts[2] == "ssm", parts[3] == region, parts[5].hasPrefix("document/") else {
+            throw PortlessError.documentNotFound(field: field)
         }
         let owner = parts[4]
         let name = String(parts[5].dropFirst("document/".count))
-        guard parts[3] == region else {
-            throw PortlessError(.invalidDocument, "Document ARN '\(requested)' is not in this region (\(region)).", field: field)
-        }
         if owner.isEmpty || owner == "aws" {
-            guard let builtin = Self.builtin(named: name) else { throw missing(name) }
+            guard let builtin = Self.builtin(named: name) else { throw PortlessError.documentNotFound(field: field) }
             return builtin
         }
-        guard let record = try await store.document(accountId: owner, name: name) else { throw missing(name) }
+        guard let record = try await store.document(accountId: owner, name: name) else { throw PortlessError.documentNotFound(field: field) }
         var sharedVersion: String?
         if owner != accountId {
             let shares = try await store.documentShares(accountId: owner, name: name)
             guard let share = shares.first(where: { $0.accountId == accountId }) ?? shares.first(where: { $0.accountId == "All" }) else {
-                throw missing(name)
+                throw PortlessError.documentNotFound(field: field)
             }
             sharedVersion = share.sharedDocumentVersion
         }

@@ -16,7 +16,6 @@ struct DocumentEntry: Sendable {
     /// The version a request names by `DocumentVersion` (`$DEFAULT` when absent, `$LATEST` or a number)
     /// and/or `VersionName`, or `InvalidDocumentVersion`.
     func version(_ requested: String?, versionName: String? = nil) throws -> DocumentVersionRecord {
-        let name = record.name
         var chosen: DocumentVersionRecord?
         switch requested {
         case nil where versionName != nil:
@@ -27,26 +26,23 @@ struct DocumentEntry: Sendable {
             chosen = versions.first { $0.version == record.latestVersion }
         case let text?:
             guard let number = Int(text), number > 0, text.first != "0" else {
-                throw PortlessError(.invalidDocumentVersion, "'\(text)' is not a document version: use $DEFAULT, $LATEST or a version number.",
-                                    field: "DocumentVersion")
+                throw PortlessError.documentVersionNotFound(field: "DocumentVersion")
             }
             chosen = versions.first { $0.version == number }
         }
         guard let chosen else {
-            if let versionName, requested == nil {
-                throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version named '\(versionName)'.", field: "VersionName")
+            if versionName != nil, requested == nil {
+                throw PortlessError.documentVersionNotFound(field: "VersionName")
             }
-            throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version \(requested ?? "$DEFAULT").", field: "DocumentVersion")
+            throw PortlessError.documentVersionNotFound(field: "DocumentVersion")
         }
         if let versionName, chosen.versionName != versionName {
-            throw PortlessError(.invalidDocumentVersion, "Version \(chosen.version) of document \(name) is not named '\(versionName)'.",
-                                field: "VersionName")
+            throw PortlessError.documentVersionNotFound(field: "VersionName")
         }
         switch sharedVersion {
         case "$DEFAULT"? where chosen.version != record.defaultVersion,
              "$LATEST"? where chosen.version != record.latestVersion:
-            throw PortlessError(.invalidDocumentVersion, "Version \(chosen.version) of document \(name) is not shared with this account.",
-                                field: "DocumentVersion")
+            throw PortlessError.documentVersionNotFound(field: "DocumentVersion")
         default:
             return chosen
         }

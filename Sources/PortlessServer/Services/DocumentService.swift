@@ -48,25 +48,24 @@ struct DocumentService: Sendable {
         let requested = request.documentVersion ?? "$LATEST"
         guard let (record, version) = try await documents.addDocumentVersion(accountId: principal.accountId, name: request.name, { record, versions in
             guard requested == "$LATEST" || requested == String(record.latestVersion) else {
-                throw PortlessError(.invalidDocumentVersion,
-                                    "Only the latest version (\(record.latestVersion) or $LATEST) of \(record.name) can be updated; '\(requested)' is not it.",
-                                    field: "DocumentVersion")
+                throw PortlessError.documentVersionNotFound()
             }
             guard versions.count < Self.maxVersions else {
                 throw PortlessError(.documentVersionLimitExceeded, "Document \(record.name) already has \(Self.maxVersions) versions.", field: "Name")
             }
-            if let same = versions.first(where: { $0.hash == hash }) {
-                throw PortlessError(.duplicateDocumentContent, "The content is identical to version \(same.version) of \(record.name).", field: "Content")
+            if versions.contains(where: { $0.hash == hash }) {
+                throw PortlessError(aws: .duplicateDocumentContent,
+                                    "The content of the association document matches another document. Change the content of the document and try again.",
+                                    field: "Content")
             }
-            if let versionName = request.versionName, let same = versions.first(where: { $0.versionName == versionName }) {
-                throw PortlessError(.duplicateDocumentVersionName, "Version \(same.version) of \(record.name) is already named '\(versionName)'.",
-                                    field: "VersionName")
+            if let versionName = request.versionName, versions.contains(where: { $0.versionName == versionName }) {
+                throw PortlessError(aws: .duplicateDocumentVersionName, "The specified version name is a duplicate.", field: "VersionName")
             }
             return DocumentVersionRecord(name: record.name, accountId: record.accountId, version: record.latestVersion + 1,
                                          versionName: request.versionName, content: request.content, format: format, hash: hash,
                                          createdDate: now, tree: validated.content)
         }) else {
-            throw PortlessError(.invalidDocument, "Document \(request.name) does not exist.", field: "Name")
+            throw PortlessError.documentNotFound()
         }
         let versions = try await documents.documentVersions(accountId: principal.accountId, name: request.name)
         let entry = DocumentEntry(record: record, versions: versions, owner: principal.accountId)
@@ -76,16 +75,14 @@ struct DocumentService: Sendable {
     func updateDefaultVersion(name: String, documentVersion: String, principal: Principal) async throws -> DocumentDefaultVersionShape {
         let entry = try await ownEntry(name, principal: principal)
         guard let number = Int(documentVersion), number > 0, documentVersion.first != "0" else {
-            throw PortlessError(.invalidDocumentVersion, "DocumentVersion must be a version number, not '\(documentVersion)'.", field: "DocumentVersion")
+            throw PortlessError.documentVersionNotFound()
         }
         let chosen = try entry.version(documentVersion)
         guard let record = try await documents.modifyDocument(accountId: principal.accountId, name: name, { record, versions in
-            guard versions.contains(where: { $0.version == number }) else {
-                throw PortlessError(.invalidDocumentVersion, "Document \(name) has no version \(number).", field: "DocumentVersion")
-            }
+            guard versions.contains(where: { $0.version == number }) else { throw PortlessError.documentVersionNotFound() }
             record.defaultVersion = number
         }) else {
-            throw PortlessError(.invalidDocument, "Document \(name) does not exist.", field: "Name")
+            throw PortlessError.documentNotFound()
         }
         return DocumentDefaultVersionShape(name: record.name, defaultVersion: String(record.defaultVersion), defaultVersionName: chosen.versionName)
     }
@@ -159,7 +156,10 @@ struct DocumentService: Sendable {
             }
         }
         guard try await documents.documentShares(accountId: principal.accountId, name: request.name).isEmpty else {
-            throw PortlessError(.invalidDocumentOperation, "Document \(request.name) is still shared; stop sharing it before deleting it.", field: "Name")
+            // The text of SSM's API reference for this error (moto sends it too).
+            throw PortlessError(aws: .invalidDocumentOperation,
+                                "You attempted to delete a document while it is still shared. You must stop sharing the document before you can delete it.",
+                                field: "Name")
         }
         try await documents.deleteDocument(accountId: principal.accountId, name: request.name)
     }
@@ -188,7 +188,7 @@ struct DocumentService: Sendable {
         }
         let sharedVersion = request.sharedDocumentVersion ?? "$DEFAULT"
         guard ["$DEFAULT", "$LATEST", "$ALL"].contains(sharedVersion) else {
-            throw PortlessError(.validation, "SharedDocumentVersion must be $DEFAULT, $LATEST or $ALL.", field: "SharedDocumentVersion")
+            throw ConstraintViolation.error(.validation, value: sharedVersion, field: "SharedDocumentVersion", .pattern("([$]LATEST|[$]DEFAULT|[$]ALL)"))
         }
         _ = try await ownEntry(request.name, principal: principal)
         let adding = toAdd.filter { !toRemove.contains($0) }
@@ -248,38 +248,46 @@ struct DocumentService: Sendable {
             throw PortlessError(.invalidDocumentOperation, "Document \(name) is owned by Amazon and cannot be changed.", field: field)
         }
         guard DocumentNameRules.isValidName(name) else {
-            throw PortlessError(.validation, "Document name '\(name)' must match ^[a-zA-Z0-9_\\-.]{3,128}$.", field: field)
+            throw ConstraintViolation.error(.validation, value: name, field: field, .pattern("^[a-zA-Z0-9_\\-.]{3,128}$"))
         }
         guard let record = try await documents.document(accountId: principal.accountId, name: name) else {
-            throw PortlessError(.invalidDocument, "Document \(name) does not exist.", field: field)
+            throw PortlessError.documentNotFound(field: field)
         }
         return DocumentEntry(record: record, versions: try await documents.documentVersions(accountId: principal.accountId, name: name),
                              owner: principal.accountId)
     }
 
     private static func validate(_ content: String, format: DocumentFormat) throws -> ValidatedDocument {
-        guard !content.isEmpty else { throw PortlessError(.validation, "Content must not be empty.", field: "Content") }
+        guard !content.isEmpty else { throw ConstraintViolation.error(.validation, value: content, field: "Content", .minLength(1)) }
         return try DocumentValidator.validate(content, format: format)
     }
 
     private static func format(_ raw: String?, default fallback: DocumentFormat = .json) throws -> DocumentFormat {
         guard let raw else { return fallback }
         guard let format = DocumentFormat(rawValue: raw) else {
-            throw PortlessError(.validation, "DocumentFormat must be JSON or YAML (TEXT is not used by Command documents), not '\(raw)'.",
-                                field: "DocumentFormat")
+            guard raw == "TEXT" else {
+                throw ConstraintViolation.error(.validation, value: raw, field: "DocumentFormat", .enumeration(["YAML", "JSON", "TEXT"]))
+            }
+            throw PortlessError(.validation, "DocumentFormat TEXT is not used by Command documents; use JSON or YAML.", field: "DocumentFormat")
         }
         return format
     }
 
     private static func checkTargetType(_ targetType: String) throws {
-        guard targetType.hasPrefix("/"), targetType.count <= 200 else {
-            throw PortlessError(.validation, "TargetType must start with / and be at most 200 characters.", field: "TargetType")
+        guard targetType.count <= 200 else {
+            throw ConstraintViolation.error(.validation, value: targetType, field: "TargetType", .maxLength(200))
+        }
+        guard targetType.hasPrefix("/") else {
+            throw ConstraintViolation.error(.validation, value: targetType, field: "TargetType", .pattern("^\\/[\\w\\.\\-\\:\\/]*$"))
         }
     }
 
     private static func checkPermissionType(_ type: String) throws {
         guard type == "Share" else {
-            throw PortlessError(.invalidPermissionType, "PermissionType must be Share, not '\(type)'.", field: "PermissionType")
+            // moto's text for this code (SSM answers an unknown type with InvalidPermissionType).
+            throw PortlessError(aws: .invalidPermissionType,
+                                "Value '\(type)' at 'permissionType' failed to satisfy constraint: Member must satisfy enum value set: [Share].",
+                                field: "PermissionType")
         }
     }
 

@@ -1,0 +1,70 @@
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import HummingbirdWebSocket
+import NIOCore
+
+extension PortlessServer {
+    /// The HTTP application the server runs: the AWS API (`POST /`: SSM over JSON 1.1, STS and IAM over
+    /// the Query protocol), `/health`, path-style S3 and the agent channel, with the maintenance services.
+    /// `run` serves it; tests drive its router directly with HummingbirdTesting's `app.test(.router)`.
+    /// `onListening` gets the bound base URL once the server is listening.
+    public func buildApplication(onListening: @escaping @Sendable (String) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let connections = AgentConnections()
+        let publisher = CommandEventPublisher(bus: events, region: configuration.region)
+        let dispatcher = CommandDispatcher(store: store, connections: connections, logger: logger) { command, terminated in
+            await publisher.commandChanged(command)
+            for invocation in terminated { await publisher.invocationChanged(invocation, command: command) }
+        }
+        let catalog = DocumentCatalog(store: store, region: configuration.region)
+        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
+        let endpoint = ServerEndpoint()
+        let keys = AccessKeyResolver(store: store, keyring: keyring)
+        let commands = CommandService(store: store, connections: connections, documents: catalog,
+                                      dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
+                                      output: CommandOutputWriter(objects: objects, logger: logger),
+                                      s3Sources: S3SourcePresigner(objects: objects, keys: keys,
+                                                                   endpoint: endpoint, region: configuration.region),
+                                      logger: logger)
+        let activations = ActivationService(store: store)
+        let ssm = SSMOperations(activations: activations,
+                                nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
+                                commands: commands,
+                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
+                                endpoint: endpoint)
+        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
+        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
+        let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
+                                   caCertificate: authority?.certificatePEM, logger: logger)
+
+        let router = Router()
+        router.post("/", use: api.handle)
+        router.get("/health") { _, _ in "ok" }
+        S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region)).register(on: router)
+
+        let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
+            configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
+            additionalChannelHandlers: [ExpectContinueHandler()]
+        ) { request, _, _ in
+            guard request.path == "/agent/v1/channel" else { return .dontUpgrade }
+            return .upgrade([:]) { inbound, outbound, _ in
+                try await gateway.serve(inbound: inbound, outbound: outbound)
+            }
+        }
+        let scheme = configuration.scheme
+        return Application(
+            router: router,
+            server: try ServerTLS.builder(for: configuration, authority: authority, base: webSocket, logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
+            services: [MaintenanceService(commands: commands, dispatcher: dispatcher, logger: logger),
+                       ChannelCloser(connections: connections)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                endpoint.set("\(scheme)://\(host):\(port)")
+                await onListening("\(scheme)://\(host):\(port)")
+            },
+            logger: logger
+        )
+    }
+}
