@@ -13,7 +13,7 @@ public enum DocumentContent {
             do {
                 value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
             } catch {
-                throw PortlessError(.invalidDocumentContent, "The document content is not valid JSON.", field: "Content")
+                throw notWellFormed(text)
             }
         case .yaml:
             value = try YAMLBridge.parse(text)
@@ -23,6 +23,16 @@ public enum DocumentContent {
                                 field: "Content")
         }
         return value
+    }
+
+    /// SSM's text for malformed JSON names where the parser stopped (`JSON not well-formed. at Line:
+    /// 1, Column: 6`); without a position, Portless says it in its own words.
+    static func notWellFormed(_ text: String) -> PortlessError {
+        guard let position = JSONSyntaxPosition.firstError(in: text) else {
+            return PortlessError(.invalidDocumentContent, "The document content is not valid JSON.", field: "Content")
+        }
+        return PortlessError(aws: .invalidDocumentContent, "JSON not well-formed. at Line: \(position.line), Column: \(position.column)",
+                             field: "Content")
     }
 
     /// Renders `value` as `format`: JSON pretty-printed with sorted keys, or block-style YAML.

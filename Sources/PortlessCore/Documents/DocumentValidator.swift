@@ -7,6 +7,8 @@ public enum DocumentValidator {
     public static let knownActions: Set<String> = ["aws:runShellScript", "aws:downloadContent", "aws:runDocument"]
     /// Known actions that also run on Windows.
     static let windowsActions: Set<String> = ["aws:downloadContent", "aws:runDocument"]
+    /// The schema versions SSM accepts for Command documents (Portless runs 2.2).
+    static let commandSchemaVersions: Set<String> = ["1.0", "1.2", "2.0", "2.0.1", "2.0.2", "2.0.3", "2.2"]
     static let topLevelKeys: Set<String> = ["schemaVersion", "description", "parameters", "mainSteps", "files"]
     /// The step properties of SSM's agent's schema-2.2 step model, and `description`.
     static let stepKeys: Set<String> = [
@@ -73,11 +75,12 @@ public enum DocumentValidator {
         default:
             throw invalid("schemaVersion must be a string such as \"2.2\".", field: "schemaVersion")
         }
-        guard version == "2.2" else {
-            throw PortlessError(.invalidDocumentSchemaVersion,
-                                "schemaVersion \(version) is not supported for Command documents; use 2.2.", field: "schemaVersion")
+        if version == "2.2" { return version }
+        guard commandSchemaVersions.contains(version) else {
+            throw PortlessError(aws: .invalidDocumentContent, "Document schema version is invalid. Value: \(version)", field: "schemaVersion")
         }
-        return version
+        throw PortlessError(.invalidDocumentSchemaVersion,
+                            "schemaVersion \(version) is valid for SSM Command documents but Portless runs only 2.2.", field: "schemaVersion")
     }
 
     // MARK: Parameters
@@ -89,7 +92,7 @@ public enum DocumentValidator {
         for (name, declaration) in members.sorted(by: { $0.key < $1.key }) {
             let field = "parameters.\(name)"
             guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                throw invalid("Parameter name '\(name)' must match ^[a-zA-Z0-9]+$.", field: field)
+                throw PortlessError(aws: .invalidDocumentContent, "Parameter name \"\(name)\" is not alpha-numeric.", field: field)
             }
             guard let fields = declaration.objectValue else { throw invalid("Parameter '\(name)' must be an object.", field: field) }
             kinds[name] = try checkParameter(name, fields, field: field)
@@ -148,8 +151,7 @@ public enum DocumentValidator {
         do {
             _ = try ParameterValidator.check(values, against: declaration, name: name)
         } catch let error as PortlessError {
-            let reason = error.message.replacingOccurrences(of: "Parameter '\(name)' ", with: "")
-            throw invalid("The default of parameter '\(name)' does not satisfy its own constraints: it \(reason)", field: field)
+            throw invalid("The default of parameter '\(name)' does not satisfy its own constraints: \(error.message)", field: field)
         }
     }
 
@@ -227,7 +229,7 @@ public enum DocumentValidator {
         switch value {
         case .string(let text):
             for reference in referencedNames(in: text) where parameters[reference] == nil {
-                throw invalid("'{{ \(reference) }}' does not name a parameter of the document.", field: field)
+                throw PortlessError(aws: .invalidDocumentContent, "Parameter \"\(reference)\" is not declared.", field: field)
             }
         case .array(let items):
             for (index, item) in items.enumerated() {

@@ -21,7 +21,9 @@ public enum ParameterValidator {
         return resolved
     }
 
-    /// Checks one parameter's values against its type and constraints and returns them typed.
+    /// Checks one parameter's values against its type and constraints and returns them typed. A
+    /// value outside `allowedValues` or `allowedPattern` gets SSM's own text; the other refusals
+    /// (SSM publishes none) are Portless's, naming the parameter.
     static func check(_ values: [String], against declaration: DocumentParameter, name: String) throws -> ResolvedParameter {
         func fail(_ reason: String) -> PortlessError {
             PortlessError(.invalidParameters, "Parameter '\(name)' \(reason).", field: "Parameters.\(name)")
@@ -38,10 +40,13 @@ public enum ParameterValidator {
                 if let maxChars = declaration.maxChars, text.count > maxChars { throw fail("must be at most \(maxChars) characters") }
             }
             if let allowed = declaration.allowedValues, !allowed.contains(text) {
-                throw fail("must be one of: \(allowed.joined(separator: ", "))")
+                throw PortlessError(aws: .invalidParameters,
+                                    "Parameter \"\(name)\" has value \"\(text)\" not found in [\(allowed.joined(separator: ", "))].",
+                                    field: "Parameters.\(name)")
             }
             if let pattern = declaration.allowedPattern, !(try matches(text, pattern: pattern)) {
-                throw fail("does not match its allowedPattern \(pattern)")
+                throw PortlessError(aws: .invalidParameters, "Parameter \"\(name)\" has value \"\(text)\" not matching \"\(pattern)\".",
+                                    field: "Parameters.\(name)")
             }
         }
         return ResolvedParameter(values: ParameterValues.wireValues(of: typed, as: kind) ?? values, typed: typed)
