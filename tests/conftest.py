@@ -100,6 +100,20 @@ def make_agents(tmp_path):
         a.stop()
 
 
+@pytest.fixture(scope="module")
+def pair(portless_bin, tmp_path_factory):
+    """A module's own server with two agents registered through one activation:
+    (server, boto3 SSM client, [node IDs])."""
+    base = tmp_path_factory.mktemp("pair")
+    server = pf.start_server(base / "server", name="pair-server")
+    activation = pf.create_activation(server, limit=2)
+    agents = pf.start_agents(server, base / "agents", 2, activation)
+    yield server, server.client(), [a.node_id for a in agents]
+    for a in agents:
+        a.stop()
+    server.process.kill_hard()
+
+
 @dataclass
 class Fleet:
     server: pf.Server

@@ -55,18 +55,6 @@ def bundle_server():
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def pair(portless_bin, tmp_path_factory):
-    base = tmp_path_factory.mktemp("steps")
-    server = pf.start_server(base / "server", name="steps-server")
-    activation = pf.create_activation(server, limit=2)
-    agents = pf.start_agents(server, base / "agents", 2, activation)
-    yield server, server.client(), [a.node_id for a in agents]
-    for a in agents:
-        a.stop()
-    server.process.kill_hard()
-
-
 def _create(client, name: str, document: dict, fmt: str = "JSON") -> dict:
     return client.create_document(Name=name, Content=json.dumps(document), DocumentType="Command",
                                   DocumentFormat=fmt)["DocumentDescription"]

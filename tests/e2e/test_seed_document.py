@@ -128,18 +128,6 @@ def create_presigned_url(server: pf.Server, bucket_name: str, object_name: str, 
     return s3_client.generate_presigned_url(method, Params={"Bucket": bucket_name, "Key": object_name}, ExpiresIn=expiration)
 
 
-@pytest.fixture(scope="module")
-def seed_fleet(portless_bin, tmp_path_factory):
-    base = tmp_path_factory.mktemp("seed")
-    server = pf.start_server(base / "server", name="seed-server")
-    activation = pf.create_activation(server, limit=2)
-    agents = pf.start_agents(server, base / "agents", 2, activation)
-    yield server, [a.node_id for a in agents]
-    for a in agents:
-        a.stop()
-    server.process.kill_hard()
-
-
 @pytest.fixture
 def working_directories():
     """The per-node working directories the document's pattern allows. As on an EC2 instance, the
@@ -163,9 +151,9 @@ def bundle() -> bytes:
     return buffer.getvalue()
 
 
-def test_seed_document_runs_green_on_two_agents(seed_fleet, working_directories):
-    server, node_ids = seed_fleet
-    ssm, s3 = server.client(), server.client("s3")
+def test_seed_document_runs_green_on_two_agents(pair, working_directories):
+    server, ssm, node_ids = pair
+    s3 = server.client("s3")
     s3.create_bucket(Bucket=BUCKET)
     s3.put_object(Bucket=BUCKET, Key="script.tar", Body=bundle())
     ssm.create_document(Name="CCE-Diagnostics", DocumentType="Command", DocumentFormat="JSON",
@@ -204,8 +192,8 @@ def test_seed_document_runs_green_on_two_agents(seed_fleet, working_directories)
         assert "U-01 PASS" in summary and "U-02 FAIL" in summary
 
 
-def test_each_node_can_upload_only_its_own_result(seed_fleet, tmp_path):
-    server, node_ids = seed_fleet
+def test_each_node_can_upload_only_its_own_result(pair, tmp_path):
+    server, _, node_ids = pair
     s3 = server.client("s3")
     s3.create_bucket(Bucket="seed-isolation")
     url = create_presigned_url(server, "seed-isolation", f"results/{node_ids[0]}.tar", "put_object")
