@@ -35,7 +35,7 @@ extension PortlessServer {
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
-                                   caCertificate: authority?.certificatePEM, logger: logger)
+                                   caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
 
         let router = Router()
         router.post("/", use: api.handle)

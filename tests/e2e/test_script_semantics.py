@@ -104,8 +104,9 @@ def test_relative_working_directory_is_inside_downloads(fleet):
 
 
 def test_scripts_see_the_agents_variables(fleet):
-    inv = run_lines(fleet, ["echo $AWS_SSM_INSTANCE_ID", "echo ${AWS_SSM_PLATFORM_NAME:+platform}", "echo $SSM_executionTimeout"])
-    assert inv["StandardOutputContent"].splitlines() == [fleet.db_id, "platform", "3600"]
+    inv = run_lines(fleet, ["echo $AWS_SSM_INSTANCE_ID", "echo $AWS_SSM_REGION_NAME", "echo ${AWS_SSM_PLATFORM_NAME:+platform}",
+                            "echo $SSM_executionTimeout"])
+    assert inv["StandardOutputContent"].splitlines() == [fleet.db_id, fleet.server.region, "platform", "3600"]
 
 
 def test_every_step_property_is_accepted_and_max_attempts_retries_nothing(fleet, tmp_path):

@@ -8,7 +8,7 @@ actor AgentHub {
     private let journal: Journal
     private let workRoot: URL
     /// The variables SSM's agent gives every script: `AWS_SSM_INSTANCE_ID`, `AWS_SSM_PLATFORM_NAME`, ...
-    private let nodeEnvironment: [String: String]
+    private var nodeEnvironment: [String: String]
     private let logger: Logger
     private var outbox: AsyncStream<AgentMessage>.Continuation?
     private var running: [String: InvocationRunner] = [:]
@@ -65,6 +65,11 @@ actor AgentHub {
     }
 
     func detach() { outbox = nil }
+
+    /// The server named its region at login: scripts see it as `AWS_SSM_REGION_NAME`.
+    func serve(region: String?) {
+        nodeEnvironment["AWS_SSM_REGION_NAME"] = region
+    }
 
     func send(_ message: AgentMessage) { outbox?.yield(message) }
 

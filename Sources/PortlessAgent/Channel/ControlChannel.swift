@@ -40,6 +40,7 @@ struct ControlChannel: Sendable {
                 throw ClientFailure("login refused by server")
             }
             accepted.set()
+            await hub.serve(region: welcome.region)
             onConnected(identity.instanceId)
 
             let (outbox, continuation) = AsyncStream<AgentMessage>.makeStream()

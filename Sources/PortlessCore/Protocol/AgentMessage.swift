@@ -16,7 +16,7 @@ public struct AgentMessage: Sendable, Codable {
         case error
         /// agent → server: node ID, signature and node facts.
         case login
-        /// server → agent: the login was accepted.
+        /// server → agent: the login was accepted; `region` is the server's region.
         case welcome
         /// server → agent: run an invocation.
         case run
@@ -47,12 +47,13 @@ public struct AgentMessage: Sendable, Codable {
     public var caCertificate: String?
     public var errorCode: String?
     public var errorMessage: String?
+    public var region: String?
 
     public init(type: Kind, id: String = Identifiers.uuid(), ackId: String? = nil, nonce: String? = nil,
                 instanceId: String? = nil, signature: String? = nil, info: NodeInfo? = nil,
                 order: InvocationOrder? = nil, commandId: String? = nil, report: InvocationReport? = nil,
                 sentAt: Date? = nil, registration: RegistrationRequest? = nil, caCertificate: String? = nil,
-                errorCode: String? = nil, errorMessage: String? = nil) {
+                errorCode: String? = nil, errorMessage: String? = nil, region: String? = nil) {
         self.type = type
         self.id = id
         self.ackId = ackId
@@ -68,6 +69,7 @@ public struct AgentMessage: Sendable, Codable {
         self.caCertificate = caCertificate
         self.errorCode = errorCode
         self.errorMessage = errorMessage
+        self.region = region
     }
 
     /// Encodes the message as one JSON text frame.

@@ -23,6 +23,8 @@ struct AgentGateway: Sendable {
     let activations: ActivationService
     /// PEM of the CA agents pin (`--tls auto`), sent with every challenge.
     let caCertificate: String?
+    /// The server's region, which scripts see as `AWS_SSM_REGION_NAME`.
+    let region: String
     let logger: Logger
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
@@ -49,7 +51,7 @@ struct AgentGateway: Sendable {
         await connections.touch(instanceId)
         try await store.updateNode(node)
         logger.info("agent connected")
-        continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId).frame)
+        continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId, region: region).frame)
         try await commands.deliverOpenInvocations(to: instanceId)
 
         await withTaskGroup(of: Void.self) { group in
