@@ -24,6 +24,9 @@ struct DispatchCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for every invocation to succeed before giving up.")
     var timeout: Double = 120
 
+    @Option(name: .customLong("script-bytes"), help: "Pad the command's script with a shell comment of this many bytes (a bigger command record).")
+    var scriptBytes: Int = 0
+
     @Option(help: "Markdown file whose dispatch results table gets this run's row (e.g. docs/benchmarks.md).")
     var record: String?
 
@@ -40,6 +43,7 @@ struct DispatchCommand: AsyncParsableCommand {
         guard (1...20000).contains(nodes) else { throw ValidationError("--nodes must be 1 to 20000.") }
         guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 1000.") }
         guard timeout > 0, timeout <= 3600, settle >= 0, settle <= 600 else { throw ValidationError("--timeout/--settle out of range.") }
+        guard (0...(512 << 10)).contains(scriptBytes) else { throw ValidationError("--script-bytes must be 0 to 524288.") }
     }
 
     func run() async throws {
@@ -79,7 +83,7 @@ struct DispatchCommand: AsyncParsableCommand {
             log(String(format: "%d channels open in %.1f s", nodes, connectSeconds))
             try await Task.sleep(for: .seconds(settle))
 
-            result = try await DispatchMeasurement(server: server, tracker: tracker, nodes: nodes, timeout: timeout)
+            result = try await DispatchMeasurement(server: server, tracker: tracker, nodes: nodes, scriptBytes: scriptBytes, timeout: timeout)
                 .run(registerSeconds: registerSeconds, connectSeconds: connectSeconds)
         } catch {
             log("failed; server log: \(directory.appendingPathComponent("server.log").path)")
