@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PortlessClient
+import PortlessCore
 
 /// `PortlessBench targets --nodes N`: SendCommand by tag, by tag key and by node ID against N
 /// registered (offline) nodes on a real server child, timed per call.

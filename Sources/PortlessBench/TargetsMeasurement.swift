@@ -1,4 +1,5 @@
 import Foundation
+import PortlessClient
 import PortlessCore
 
 /// Times SendCommand against a registered fleet for each `TargetCase`, `rounds` times each: the
