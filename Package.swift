@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "PortlessCore",
                 "PortlessClient",
+                "PortlessStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -149,6 +150,11 @@ let package = Package(
         .testTarget(
             name: "PortlessCoreTests",
             dependencies: ["PortlessCore", "PortlessTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortlessStoreTests",
+            dependencies: ["PortlessCore", "PortlessStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

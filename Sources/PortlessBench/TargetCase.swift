@@ -4,7 +4,7 @@ import PortlessCore
 struct TargetCase: Sendable {
     /// The row key in the results table.
     var name: String
-    var targets: JSONValue
+    var targets: [Target]
     var expected: Int
 
     /// Nodes tagged `Canary=yes` by the bench (the first ten), beside the fleet's own tags.
@@ -12,18 +12,20 @@ struct TargetCase: Sendable {
 
     /// The cases timed against a fleet of `nodes`, whose first `canaries` node IDs are `canaryIds`.
     static func all(nodes: Int, canaryIds: [String]) -> [TargetCase] {
-        let groupSize = Fleet.registrationsPerActivation
-        return [
-            TargetCase(name: "tag:Canary=yes", targets: targets([("tag:Canary", ["yes"])]), expected: canaryIds.count),
-            TargetCase(name: "tag-key=Canary", targets: targets([("tag-key", ["Canary"])]), expected: canaryIds.count),
-            TargetCase(name: "InstanceIds=<\(canaryIds.count) IDs>", targets: targets([("InstanceIds", canaryIds)]), expected: canaryIds.count),
-            TargetCase(name: "tag:Env=prod AND tag:Group=g0,g1", targets: targets([("tag:Env", ["prod"]), ("tag:Group", ["g0", "g1"])]),
-                       expected: min(nodes, groupSize)),
-            TargetCase(name: "InstanceIds=*", targets: targets([("InstanceIds", ["*"])]), expected: nodes),
+        [
+            TargetCase(name: "tag:Canary=yes", targets: [Target(key: "tag:Canary", values: ["yes"])], expected: canaryIds.count),
+            TargetCase(name: "tag-key=Canary", targets: [Target(key: "tag-key", values: ["Canary"])], expected: canaryIds.count),
+            TargetCase(name: "InstanceIds=<\(canaryIds.count) IDs>", targets: [Target(key: "InstanceIds", values: canaryIds)],
+                       expected: canaryIds.count),
+            TargetCase(name: "tag:Env=prod AND tag:Group=g0,g1",
+                       targets: [Target(key: "tag:Env", values: ["prod"]), Target(key: "tag:Group", values: ["g0", "g1"])],
+                       expected: min(nodes, Fleet.registrationsPerActivation)),
+            TargetCase(name: "InstanceIds=*", targets: [Target(key: "InstanceIds", values: ["*"])], expected: nodes),
         ]
     }
 
-    private static func targets(_ entries: [(key: String, values: [String])]) -> JSONValue {
-        .array(entries.map { .object(["Key": .string($0.key), "Values": .array($0.values.map(JSONValue.string))]) })
+    /// `Targets` as SendCommand takes it.
+    var json: JSONValue {
+        .array(targets.map { .object(["Key": .string($0.key), "Values": .array($0.values.map(JSONValue.string))]) })
     }
 }

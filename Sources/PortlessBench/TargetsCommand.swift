@@ -5,7 +5,8 @@ import PortlessClient
 import PortlessCore
 
 /// `PortlessBench targets --nodes N`: SendCommand by tag, by tag key and by node ID against N
-/// registered (offline) nodes on a real server child, timed per call.
+/// registered (offline) nodes on a real server child, timed per call; then the resolution alone
+/// on the server's database (`StoreResolutionMeasurement`).
 struct TargetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "targets",
@@ -52,7 +53,8 @@ struct TargetsCommand: AsyncParsableCommand {
         let signals = SignalGuard(childPID: server.pid)
         defer { signals.cancel() }
         log("server \(server.pid) at \(server.url), data in \(directory.path)")
-        let results: [TargetsResult]
+        var results: [TargetsResult]
+        let cases: [TargetCase]
         do {
             let agents: [(agent: SimulatedAgent, instanceId: String)]
             if reuse != nil {
@@ -70,14 +72,16 @@ struct TargetsCommand: AsyncParsableCommand {
                     "Tags": .array([.object(["Key": .string("Canary"), "Value": .string("yes")])]),
                 ]))
             }
-            results = try await TargetsMeasurement(server: server, nodes: nodes, rounds: rounds)
-                .run(TargetCase.all(nodes: nodes, canaryIds: canaryIds))
+            cases = TargetCase.all(nodes: nodes, canaryIds: canaryIds)
+            results = try await TargetsMeasurement(server: server, nodes: nodes, rounds: rounds).run(cases)
         } catch {
             log("failed; server log: \(directory.appendingPathComponent("server.log").path)")
             await server.stop()
             throw error
         }
         await server.stop()
+        let database = directory.appendingPathComponent("data").appendingPathComponent("portless.sqlite").path
+        results = try await StoreResolutionMeasurement(databasePath: database, rounds: rounds).run(cases, results: results)
 
         for result in results { print(result.summary()) }
         if let record {

@@ -19,7 +19,7 @@ struct TargetsMeasurement: Sendable {
                 let start = ContinuousClock.now
                 let reply = try await server.client.call("AmazonSSM.SendCommand", .object([
                     "DocumentName": .string("AWS-RunShellScript"),
-                    "Targets": target.targets,
+                    "Targets": target.json,
                     "Parameters": .object(["commands": .array([.string("true")])]),
                     "MaxConcurrency": .string("1"),
                     "TimeoutSeconds": .number(3600),

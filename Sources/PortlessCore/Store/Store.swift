@@ -58,6 +58,9 @@ public protocol Store: Sendable {
     func removeTags(keys: [String], resourceType: String, resourceId: String) async throws
     /// Every tag on resources of `resourceType`, by resource ID.
     func allTags(resourceType: String) async throws -> [String: [Tag]]
+    /// The nodes of `accountId` that meet every condition (every node of the account when there is
+    /// none), oldest registration first; resolved through indexes, without reading the other nodes.
+    func targetNodes(accountId: String, meeting conditions: [TargetCondition]) async throws -> [TargetedNode]
 
     // Commands.
     func insertCommand(_ command: CommandRecord, invocations: [InvocationRecord]) async throws
