@@ -15,7 +15,7 @@ struct TargetCase: Sendable {
         [
             TargetCase(name: "tag:Canary=yes", targets: [Target(key: "tag:Canary", values: ["yes"])], expected: canaryIds.count),
             TargetCase(name: "tag-key=Canary", targets: [Target(key: "tag-key", values: ["Canary"])], expected: canaryIds.count),
-            TargetCase(name: "InstanceIds=<\(canaryIds.count) IDs>", targets: [Target(key: "InstanceIds", values: canaryIds)],
+            TargetCase(name: "InstanceIds (\(canaryIds.count) IDs)", targets: [Target(key: "InstanceIds", values: canaryIds)],
                        expected: canaryIds.count),
             TargetCase(name: "tag:Env=prod AND tag:Group=g0,g1",
                        targets: [Target(key: "tag:Env", values: ["prod"]), Target(key: "tag:Group", values: ["g0", "g1"])],

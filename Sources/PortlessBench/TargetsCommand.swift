@@ -16,55 +16,36 @@ struct TargetsCommand: AsyncParsableCommand {
     @Option(help: "Registered nodes.")
     var nodes: Int = 10000
 
-    @Option(help: "Registrations in flight at once during setup.")
-    var concurrency: Int = 32
-
     @Option(help: "SendCommand calls per target case; the best and the median are reported.")
     var rounds: Int = 5
+
+    @OptionGroup var fleetOptions: FleetOptions
 
     @OptionGroup var serverChild: ServerChildOptions
 
     @Option(help: "Markdown file whose target-resolution results table gets this run's rows (e.g. docs/benchmarks.md).")
     var record: String?
 
-    @Flag(help: "Keep the server's temporary data directory, log and registered fleet (for --reuse).")
-    var keep = false
-
-    @Option(help: "Skip registration: restart the server on a directory kept by an earlier --keep run (of this or dispatch).")
-    var reuse: String?
-
     func validate() throws {
         guard (TargetCase.canaries...20000).contains(nodes) else { throw ValidationError("--nodes must be \(TargetCase.canaries) to 20000.") }
-        guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 1000.") }
         guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be 1 to 100.") }
     }
 
     func run() async throws {
-        try FileLimit.require(concurrency + 1024)
-        var logger = Logger(label: "portless.bench")
-        logger.logLevel = .warning
-        let binary = try serverChild.binary()
-        let directory = reuse.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { if !keep && reuse == nil { try? FileManager.default.removeItem(at: directory) } }
-
-        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverChild.serverLogLevel)
+        try FileLimit.require(fleetOptions.concurrency + 1024)
+        let logger = fleetOptions.logger()
+        let directory = try fleetOptions.directory()
+        defer { fleetOptions.cleanUp(directory) }
+        let server = try await serverChild.start(in: directory)
         let signals = SignalGuard(childPID: server.pid)
         defer { signals.cancel() }
-        log("server \(server.pid) at \(server.url), data in \(directory.path)")
         var results: [TargetsResult]
         let cases: [TargetCase]
         do {
-            let agents: [(agent: SimulatedAgent, instanceId: String)]
-            if reuse != nil {
-                agents = try FleetFile.load(from: directory, count: nodes)
-            } else {
-                let start = ContinuousClock.now
-                agents = try await Fleet(server: server, count: nodes, concurrency: concurrency, logger: logger).register()
-                log(String(format: "registered %d nodes in %.1f s", agents.count, (ContinuousClock.now - start).seconds))
-                if keep { try FleetFile(agents).save(in: directory) }
-            }
+            let start = ContinuousClock.now
+            let fleet = Fleet(server: server, count: nodes, concurrency: fleetOptions.concurrency, logger: logger)
+            let agents = try await fleetOptions.agents(fleet, directory: directory)
+            log(String(format: "%d nodes ready in %.1f s", agents.count, (ContinuousClock.now - start).seconds))
             let canaryIds = agents.prefix(TargetCase.canaries).map(\.instanceId)
             for instanceId in canaryIds {
                 _ = try await server.client.call("AmazonSSM.AddTagsToResource", .object([
