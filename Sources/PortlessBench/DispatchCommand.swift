@@ -13,8 +13,7 @@ struct DispatchCommand: AsyncParsableCommand {
     @Option(help: "Simulated agents (nodes).")
     var nodes: Int = 1000
 
-    @Option(help: "Registrations and logins in flight at once during setup.")
-    var concurrency: Int = 32
+    @OptionGroup var fleetOptions: FleetOptions
 
     @OptionGroup var serverChild: ServerChildOptions
 
@@ -24,51 +23,36 @@ struct DispatchCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for every invocation to succeed before giving up.")
     var timeout: Double = 120
 
+    @Option(name: .customLong("script-bytes"), help: "Pad the command's script with a shell comment of this many bytes (a bigger command record).")
+    var scriptBytes: Int = 0
+
     @Option(help: "Markdown file whose dispatch results table gets this run's row (e.g. docs/benchmarks.md).")
     var record: String?
 
     @Flag(help: "Also print how many runs arrived in each 100 ms after SendCommand.")
     var timeline = false
 
-    @Flag(help: "Keep the server's temporary data directory, log and registered fleet (for --reuse).")
-    var keep = false
-
-    @Option(help: "Skip registration: restart the server on a directory kept by an earlier --keep run and log in its saved agents.")
-    var reuse: String?
-
     func validate() throws {
         guard (1...20000).contains(nodes) else { throw ValidationError("--nodes must be 1 to 20000.") }
-        guard (1...1000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 1000.") }
         guard timeout > 0, timeout <= 3600, settle >= 0, settle <= 600 else { throw ValidationError("--timeout/--settle out of range.") }
+        guard (0...(512 << 10)).contains(scriptBytes) else { throw ValidationError("--script-bytes must be 0 to 524288.") }
     }
 
     func run() async throws {
         try FileLimit.require(nodes + 1024)
-        var logger = Logger(label: "portless.bench")
-        logger.logLevel = .warning
-        let binary = try serverChild.binary()
-        let directory = reuse.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("portless-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { if !keep && reuse == nil { try? FileManager.default.removeItem(at: directory) } }
-
-        let server = try await ServerChild(binary: binary, directory: directory, logLevel: serverChild.serverLogLevel)
+        let logger = fleetOptions.logger()
+        let directory = try fleetOptions.directory()
+        defer { fleetOptions.cleanUp(directory) }
+        let server = try await serverChild.start(in: directory)
         let signals = SignalGuard(childPID: server.pid)
         defer { signals.cancel() }
-        log("server \(server.pid) at \(server.url), data in \(directory.path)")
-        let fleet = Fleet(server: server, count: nodes, concurrency: concurrency, logger: logger)
+        let fleet = Fleet(server: server, count: nodes, concurrency: fleetOptions.concurrency, logger: logger)
         let tracker = FleetTracker(expectedResults: nodes)
         var channels: Task<Void, Never>?
         let result: DispatchResult
         do {
             let registerStart = ContinuousClock.now
-            let agents: [(agent: SimulatedAgent, instanceId: String)]
-            if reuse != nil {
-                agents = try FleetFile.load(from: directory, count: nodes)
-            } else {
-                agents = try await fleet.register()
-                if keep { try FleetFile(agents).save(in: directory) }
-            }
+            let agents = try await fleetOptions.agents(fleet, directory: directory)
             let registerSeconds = (ContinuousClock.now - registerStart).seconds
             log(String(format: "registered %d agents in %.1f s", agents.count, registerSeconds))
 
@@ -79,7 +63,7 @@ struct DispatchCommand: AsyncParsableCommand {
             log(String(format: "%d channels open in %.1f s", nodes, connectSeconds))
             try await Task.sleep(for: .seconds(settle))
 
-            result = try await DispatchMeasurement(server: server, tracker: tracker, nodes: nodes, timeout: timeout)
+            result = try await DispatchMeasurement(server: server, tracker: tracker, nodes: nodes, scriptBytes: scriptBytes, timeout: timeout)
                 .run(registerSeconds: registerSeconds, connectSeconds: connectSeconds)
         } catch {
             log("failed; server log: \(directory.appendingPathComponent("server.log").path)")

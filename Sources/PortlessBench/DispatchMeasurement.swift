@@ -8,7 +8,13 @@ struct DispatchMeasurement: Sendable {
     let server: ServerChild
     let tracker: FleetTracker
     let nodes: Int
+    /// Bytes of shell comment added to the script (0: the script is just `true`).
+    let scriptBytes: Int
     let timeout: Double
+
+    private var commands: JSONValue {
+        .array([.string("true")] + (scriptBytes > 0 ? [.string("# " + String(repeating: "x", count: max(0, scriptBytes - 2)))] : []))
+    }
 
     func run(registerSeconds: Double, connectSeconds: Double) async throws -> DispatchResult {
         let serverBefore = try ProcessStats.read(pid: server.pid)
@@ -20,7 +26,7 @@ struct DispatchMeasurement: Sendable {
         let reply = try await server.client.call("AmazonSSM.SendCommand", .object([
             "DocumentName": .string("AWS-RunShellScript"),
             "Targets": .array([.object(["Key": .string("InstanceIds"), "Values": .array([.string("*")])])]),
-            "Parameters": .object(["commands": .array([.string("true")])]),
+            "Parameters": .object(["commands": commands]),
             "MaxConcurrency": .string("100%"),
             "MaxErrors": .string("0"),
             "TimeoutSeconds": .number(600),

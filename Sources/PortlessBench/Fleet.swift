@@ -5,6 +5,9 @@ import PortlessCore
 
 /// N simulated agents: activations made through the API, each agent registered over its own
 /// WebSocket, then every control channel opened and held in this process.
+///
+/// Activation k (nodes 1000k to 1000k + 999) tags its nodes `Group=g<k>` and `Env=prod` (k even)
+/// or `Env=dev` (k odd), so that targets by tag have something to choose from.
 struct Fleet: Sendable {
     static let registrationsPerActivation = 1000
 
@@ -16,11 +19,15 @@ struct Fleet: Sendable {
     /// Makes ceil(N/1000) activations and registers N agents; returns each agent with its node ID.
     func register() async throws -> [(agent: SimulatedAgent, instanceId: String)] {
         var activations: [(id: String, code: String)] = []
-        for _ in 0..<((count + Self.registrationsPerActivation - 1) / Self.registrationsPerActivation) {
+        for group in 0..<((count + Self.registrationsPerActivation - 1) / Self.registrationsPerActivation) {
             let reply = try await server.client.call("AmazonSSM.CreateActivation", .object([
                 "IamRole": .string("portless-bench"),
                 "RegistrationLimit": .number(Double(Self.registrationsPerActivation)),
-                "Description": .string("PortlessBench dispatch"),
+                "Description": .string("PortlessBench fleet"),
+                "Tags": .array([
+                    .object(["Key": .string("Group"), "Value": .string("g\(group)")]),
+                    .object(["Key": .string("Env"), "Value": .string(group % 2 == 0 ? "prod" : "dev")]),
+                ]),
             ]))
             guard let id = reply["ActivationId"]?.stringValue, let code = reply["ActivationCode"]?.stringValue else {
                 throw BenchError("CreateActivation reply without ActivationId/ActivationCode: \(reply)")

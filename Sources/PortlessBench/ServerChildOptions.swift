@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// How a benchmark starts its `portless server` child; shared by every subcommand.
 struct ServerChildOptions: ParsableArguments {
@@ -10,4 +11,11 @@ struct ServerChildOptions: ParsableArguments {
 
     /// The executable to start.
     func binary() throws -> String { try serverBinary ?? DispatchCommand.siblingServerBinary() }
+
+    /// Starts the server child on `directory` and says where it is.
+    func start(in directory: URL) async throws -> ServerChild {
+        let server = try await ServerChild(binary: try binary(), directory: directory, logLevel: serverLogLevel)
+        log("server \(server.pid) at \(server.url), data in \(directory.path)")
+        return server
+    }
 }

@@ -45,6 +45,11 @@ enum Migrations {
             "CREATE TABLE session_credentials (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, expires_at REAL NOT NULL, body TEXT NOT NULL)",
             "CREATE INDEX session_credentials_by_expiry ON session_credentials (expires_at)",
         ]),
+        // SendCommand resolves targets through these instead of reading every node and tag.
+        (4, [
+            "CREATE INDEX nodes_by_account ON nodes (account_id, registered_at, id)",
+            "CREATE INDEX tags_by_value ON tags (resource_type, tag_key, tag_value, resource_id)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

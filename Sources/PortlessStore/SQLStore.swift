@@ -11,6 +11,7 @@ public final class SQLStore: Store {
     private let connection: SQLiteConnection
     private let database: any SQLDatabase
     private let gate = AsyncSerialGate()
+    private let commandCache = CommandCache(capacity: 256)
 
     private init(connection: SQLiteConnection) {
         self.connection = connection
@@ -245,6 +246,7 @@ public final class SQLStore: Store {
                     """).run()
             }
         }
+        commandCache.insert(command)
     }
 
     public func command(id: String) async throws -> CommandRecord? {
@@ -262,9 +264,8 @@ public final class SQLStore: Store {
             var invocations = original
             let result = try body(&command, &invocations)
             try await Self.write(command, on: db)
-            for (before, after) in zip(original, invocations) where before != after {
-                try await Self.write(after, on: db)
-            }
+            self.commandCache.remove(id)
+            try await Self.write(zip(original, invocations).filter { $0 != $1 }.map(\.1), on: db)
             return (command, invocations, result)
         }
     }
@@ -274,14 +275,8 @@ public final class SQLStore: Store {
         -> [(invocation: InvocationRecord, command: CommandRecord, result: T)?] {
         try await transaction { db in
             let invocations = try await Self.fetchInvocations(keys, on: db)
-            var commands: [String: CommandRecord] = [:]
-            var original: [String: CommandRecord] = [:]
-            for commandId in Set(keys.map(\.commandId)) {
-                guard let row = try await db.raw("SELECT body FROM commands WHERE id = \(bind: commandId)").first() else { continue }
-                let command = try RecordCoding.decode(CommandRecord.self, row: row)
-                commands[commandId] = command
-                original[commandId] = command
-            }
+            var commands = try await self.currentCommands(Set(keys.map(\.commandId)), on: db)
+            let original = commands.mapValues(CommandCounters.init)
             var results: [(invocation: InvocationRecord, command: CommandRecord, result: T)?] = []
             var changed: [InvocationKey: InvocationRecord] = [:]
             for (index, key) in keys.enumerated() {
@@ -296,11 +291,30 @@ public final class SQLStore: Store {
                 results.append((invocation, command, result))
             }
             try await Self.write(Array(changed.values), on: db)
-            for (id, command) in commands where command != original[id] {
-                try await Self.write(command, on: db)
+            for (id, command) in commands where CommandCounters(command) != original[id] {
+                try await CommandCounters(command).write(commandId: id, on: db)
             }
             return results
         }
+    }
+
+    /// The commands named, each as cached (decoded once) with its counters as stored now.
+    private func currentCommands(_ ids: Set<String>, on db: any SQLDatabase) async throws -> [String: CommandRecord] {
+        var commands: [String: CommandRecord] = [:]
+        for row in try await db.raw("SELECT id, \(CommandCounters.columns) FROM commands WHERE id IN (\(binds: Array(ids)))").all() {
+            let id = try row.decode(column: "id", as: String.self)
+            var command: CommandRecord
+            if let cached = commandCache.record(id) {
+                command = cached
+            } else {
+                guard let bodyRow = try await db.raw("SELECT body FROM commands WHERE id = \(bind: id)").first() else { continue }
+                command = try RecordCoding.decode(CommandRecord.self, row: bodyRow)
+                commandCache.insert(command)
+            }
+            try CommandCounters(row: row).apply(to: &command)
+            commands[id] = command
+        }
+        return commands
     }
 
     /// The invocations named by `keys`, read with one statement per command.
@@ -362,14 +376,6 @@ public final class SQLStore: Store {
         try await db.raw("UPDATE commands SET status = \(bind: command.status.rawValue), body = \(bind: body) WHERE id = \(bind: command.commandId)").run()
     }
 
-    private static func write(_ invocation: InvocationRecord, on db: any SQLDatabase) async throws {
-        let body = try RecordCoding.encode(invocation)
-        try await db.raw("""
-            UPDATE invocations SET status = \(bind: invocation.status.rawValue), body = \(bind: body)
-            WHERE command_id = \(bind: invocation.commandId) AND instance_id = \(bind: invocation.instanceId)
-            """).run()
-    }
-
     public func commands(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [CommandRecord] {
         var sql: SQLQueryString = "SELECT body FROM commands WHERE account_id = \(bind: accountId)"
         if let commandId = query.commandId { sql += " AND id = \(bind: commandId)" }
@@ -411,25 +417,6 @@ public final class SQLStore: Store {
         sql += Self.sharedFilters(query)
         sql += " ORDER BY requested_at DESC, command_id, instance_id LIMIT \(literal: limit) OFFSET \(literal: offset)"
         return try await all(InvocationRecord.self, sql)
-    }
-
-    public func modifyInvocation<T: Sendable>(commandId: String, instanceId: String,
-                                              _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> T) async throws
-        -> (invocation: InvocationRecord, command: CommandRecord, result: T)? {
-        try await transaction { db in
-            guard let invocationRow = try await db.raw("""
-                SELECT body FROM invocations WHERE command_id = \(bind: commandId) AND instance_id = \(bind: instanceId)
-                """).first(),
-                let commandRow = try await db.raw("SELECT body FROM commands WHERE id = \(bind: commandId)").first()
-            else { return nil }
-            var invocation = try RecordCoding.decode(InvocationRecord.self, row: invocationRow)
-            var command = try RecordCoding.decode(CommandRecord.self, row: commandRow)
-            let before = (invocation, command)
-            let result = try body(&invocation, &command)
-            if invocation != before.0 { try await Self.write(invocation, on: db) }
-            if command != before.1 { try await Self.write(command, on: db) }
-            return (invocation, command, result)
-        }
     }
 
     public func openInvocations(instanceId: String) async throws -> [InvocationRecord] {

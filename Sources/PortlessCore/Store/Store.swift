@@ -58,6 +58,9 @@ public protocol Store: Sendable {
     func removeTags(keys: [String], resourceType: String, resourceId: String) async throws
     /// Every tag on resources of `resourceType`, by resource ID.
     func allTags(resourceType: String) async throws -> [String: [Tag]]
+    /// The nodes of `accountId` that meet every condition (every node of the account when there is
+    /// none), oldest registration first; resolved through indexes, without reading the other nodes.
+    func targetNodes(accountId: String, meeting conditions: [TargetCondition]) async throws -> [TargetedNode]
 
     // Commands.
     func insertCommand(_ command: CommandRecord, invocations: [InvocationRecord]) async throws
@@ -70,14 +73,10 @@ public protocol Store: Sendable {
     func invocation(commandId: String, instanceId: String) async throws -> InvocationRecord?
     func invocations(commandId: String) async throws -> [InvocationRecord]
     func invocations(accountId: String, query: CommandQuery, offset: Int, limit: Int) async throws -> [InvocationRecord]
-    /// Reads one invocation and its command, lets `body` change them, and writes both back, atomically.
-    /// Returns the records as written and what `body` returned; nil when there is no such invocation.
-    func modifyInvocation<T: Sendable>(commandId: String, instanceId: String,
-                                       _ body: @Sendable (inout InvocationRecord, inout CommandRecord) throws -> T) async throws
-        -> (invocation: InvocationRecord, command: CommandRecord, result: T)?
-    /// Like `modifyInvocation` for many invocations in one transaction: `body` gets each one's
-    /// index in `keys`; each command is read and written once however many of its invocations
-    /// change. Results line up with `keys` (nil where there is no such invocation).
+    /// Reads invocations and their commands, lets `body` change them, and writes them back, all in
+    /// one transaction: `body` gets each one's index in `keys`; each command is read and written
+    /// once however many of its invocations change, and of a command only its status and counters
+    /// may change. Results line up with `keys` (nil where there is no such invocation).
     func modifyInvocations<T: Sendable>(_ keys: [InvocationKey],
                                         _ body: @Sendable (Int, inout InvocationRecord, inout CommandRecord) throws -> T) async throws
         -> [(invocation: InvocationRecord, command: CommandRecord, result: T)?]

@@ -43,19 +43,11 @@ public struct TargetSelector: Sendable {
         self.targets = targets
     }
 
+    /// What the targets require of a node, one condition per target (none for `InstanceIds` `*`).
+    public var conditions: [TargetCondition] { targets.compactMap(TargetCondition.init) }
+
     /// Whether every target matches `candidate`.
     public func matches(_ candidate: Candidate) -> Bool {
-        targets.allSatisfy { target in
-            switch target.key {
-            case "InstanceIds":
-                return target.values.contains("*") || target.values.contains(candidate.id)
-            case "tag-key":
-                return target.values.contains { candidate.tags[$0] != nil }
-            default:
-                let tagKey = String(target.key.dropFirst(4))
-                guard let value = candidate.tags[tagKey] else { return false }
-                return target.values.contains(value)
-            }
-        }
+        conditions.allSatisfy { $0.isMet(by: candidate) }
     }
 }

@@ -40,6 +40,27 @@ struct MultipartStore: Sendable {
         try JSONEncoder().encode(part).write(to: uploadDirectory(id).appendingPathComponent("part-\(part.partNumber).json"), options: .atomic)
     }
 
+    /// Writes the named parts one after another into a new file at `url` (removed again on failure).
+    func assemble(_ id: String, parts: [Int], into url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw S3Error.internalError
+        }
+        do {
+            let output = try FileHandle(forWritingTo: url)
+            defer { try? output.close() }
+            for number in parts {
+                let input = try FileHandle(forReadingFrom: partURL(id, number))
+                defer { try? input.close() }
+                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    try output.write(contentsOf: chunk)
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+    }
+
     /// The uploaded parts, by part number.
     func parts(_ id: String) -> [UploadedPart] {
         let dir = uploadDirectory(id)

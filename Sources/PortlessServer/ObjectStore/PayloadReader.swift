@@ -4,7 +4,8 @@ import NIOCore
 import PortlessCore
 
 /// Reads a request body as it streams in, undoing `aws-chunked` framing and checking what the
-/// signature promised (the SHA-256, the chunk signatures, the length), handing payload bytes on.
+/// signature promised (the SHA-256, the chunk signatures, the length), handing payload bytes on
+/// as the buffers they arrived in (or slices of them), never copied.
 struct PayloadReader {
     /// What was read: the payload length and any trailing headers.
     struct Result {
@@ -18,16 +19,14 @@ struct PayloadReader {
     /// `x-amz-decoded-content-length` for chunked bodies.
     let decodedLength: Int?
 
-    func read(_ body: RequestBody, into sink: (UnsafeRawBufferPointer) throws -> Void) async throws -> Result {
+    func read(_ body: RequestBody, into sink: (ByteBuffer) async throws -> Void) async throws -> Result {
         var wireCount = 0
         switch mode {
         case .sha256(let expected):
             var hash = SHA256()
             for try await buffer in body {
-                try buffer.withUnsafeReadableBytes { bytes in
-                    hash.update(bufferPointer: bytes)
-                    try sink(bytes)
-                }
+                buffer.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
+                try await sink(buffer)
                 wireCount += buffer.readableBytes
             }
             try checkLength(wireCount)
@@ -39,7 +38,7 @@ struct PayloadReader {
             return Result(size: wireCount, trailers: [:])
         case .unsigned:
             for try await buffer in body {
-                try buffer.withUnsafeReadableBytes { try sink($0) }
+                try await sink(buffer)
                 wireCount += buffer.readableBytes
             }
             try checkLength(wireCount)
@@ -51,17 +50,27 @@ struct PayloadReader {
         }
     }
 
-    private func readChunked(_ body: RequestBody, decoder: AWSChunkedDecoder, sink: (UnsafeRawBufferPointer) throws -> Void) async throws -> Result {
+    private func readChunked(_ body: RequestBody, decoder: AWSChunkedDecoder, sink: (ByteBuffer) async throws -> Void) async throws -> Result {
         var decoder = decoder
         var wireCount = 0
         var size = 0
         do {
             for try await buffer in body {
+                // The decoder names the payload as ranges of the buffer; those slices share its storage.
+                var payloads: [Range<Int>] = []
                 try buffer.withUnsafeReadableBytes { bytes in
                     try decoder.feed(bytes) { payload in
-                        size += payload.count
-                        try sink(payload)
+                        guard let base = bytes.baseAddress, let start = payload.baseAddress else { return }
+                        let offset = start - base
+                        payloads.append(offset..<(offset + payload.count))
                     }
+                }
+                for range in payloads {
+                    guard let slice = buffer.getSlice(at: buffer.readerIndex + range.lowerBound, length: range.count) else {
+                        throw S3Error.internalError
+                    }
+                    size += range.count
+                    try await sink(slice)
                 }
                 wireCount += buffer.readableBytes
             }

@@ -32,8 +32,8 @@ extension S3Controller {
         if let declared, let size = Int(declared), size > limit { throw S3Error.entityTooLarge(limit) }
         let staging = try StagingFile(url: store.temporaryURL(), limit: limit)
         do {
-            let result = try await Self.reader(request, auth: auth).read(request.body) { try staging.write($0) }
-            let digests = try staging.finish()
+            let result = try await Self.reader(request, auth: auth).read(request.body) { try await staging.write($0) }
+            let digests = try await staging.finish()
             let echo = try Self.verifyChecksums(request.headers, trailers: result.trailers, md5: digests.md5, crc32: digests.crc32Base64)
             return Received(url: staging.url, digests: digests, echo: echo)
         } catch {
@@ -46,8 +46,8 @@ extension S3Controller {
     func receiveSmall(_ request: Request, auth: S3Authenticator.Outcome, limit: Int = 2 << 20) async throws -> [UInt8] {
         var bytes: [UInt8] = []
         let result = try await Self.reader(request, auth: auth).read(request.body) { chunk in
-            guard bytes.count + chunk.count <= limit else { throw S3Error.malformedXML() }
-            bytes.append(contentsOf: chunk)
+            guard bytes.count + chunk.readableBytes <= limit else { throw S3Error.malformedXML() }
+            bytes.append(contentsOf: chunk.readableBytesView)
         }
         var crc = CRC32()
         crc.update(bytes)

@@ -70,25 +70,14 @@ extension S3Controller {
             }
             chosen.append(part)
         }
-        let staging = try StagingFile(url: store.temporaryURL(), limit: Int.max)
-        do {
-            for part in chosen {
-                let handle = try FileHandle(forReadingFrom: multipart.partURL(uploadId, part.partNumber))
-                defer { try? handle.close() }
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                    try chunk.withUnsafeBytes { try staging.write($0) }
-                }
-            }
-            _ = try staging.finish()
-        } catch {
-            staging.discard()
-            throw error
-        }
+        // Each part's MD5 was taken at upload and the object's ETag is made of those; the parts are only joined.
+        let assembled = store.temporaryURL()
+        try multipart.assemble(uploadId, parts: chosen.map(\.partNumber), into: assembled)
         let etag = S3ETag.multipart(partMD5s: chosen.map { S3ETag.md5Bytes(ofQuoted: $0.etag) ?? [] })
         let metadata = ObjectMetadata(key: key, blob: "", size: chosen.reduce(0) { $0 + $1.size }, etag: etag, lastModified: Date(),
                                       contentType: upload.contentType, headers: upload.headers, userMetadata: upload.userMetadata,
                                       checksumCRC32: nil, partCount: chosen.count)
-        let stored = try await store.commit(bucket: bucket, staged: staging.url, metadata: metadata)
+        let stored = try await store.commit(bucket: bucket, staged: assembled, metadata: metadata)
         multipart.remove(uploadId)
         let host = request.head.authority ?? "localhost"
         let location = "http://\(host)/\(bucket)/\(SigV4URIEncoding.encode(key, keepSlash: true))"

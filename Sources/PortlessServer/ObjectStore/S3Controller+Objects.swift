@@ -103,9 +103,9 @@ extension S3Controller {
         do {
             defer { try? handle.close() }
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                try chunk.withUnsafeBytes { try staging.write($0) }
+                try await staging.write(ByteBuffer(bytes: chunk))
             }
-            digests = try staging.finish()
+            digests = try await staging.finish()
         } catch {
             staging.discard()
             throw error

@@ -1,11 +1,13 @@
-import Crypto
 import Foundation
+import NIOCore
 import PortlessCore
 
 /// A temporary file an upload is streamed into while its MD5 and CRC32 are computed (the payload
 /// SHA-256 is checked as the body is read, by `PayloadReader`).
 ///
-/// Nothing is visible until the store renames the file into place; `discard()` removes it.
+/// Each received buffer is written to the file as it is (never copied) and its CRC32 taken on the
+/// way; the MD5 runs beside, on another task (`BackgroundMD5`). Nothing is visible until the store
+/// renames the file into place; `discard()` removes it.
 final class StagingFile {
     /// The digests of everything written.
     struct Digests: Sendable {
@@ -17,9 +19,8 @@ final class StagingFile {
     let url: URL
     private let handle: FileHandle
     private let limit: Int
-    private var md5 = Insecure.MD5()
+    private var md5 = BackgroundMD5()
     private var crc = CRC32()
-    private var pending: [UInt8] = []
     private(set) var size = 0
     private var closed = false
 
@@ -31,35 +32,28 @@ final class StagingFile {
         self.url = url
         self.handle = try FileHandle(forWritingTo: url)
         self.limit = limit
-        pending.reserveCapacity(1 << 20)
     }
 
     deinit {
         if !closed { try? handle.close() }
     }
 
-    /// Appends bytes.
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard size + bytes.count <= limit else { throw S3Error.entityTooLarge(limit) }
-        size += bytes.count
-        md5.update(bufferPointer: bytes)
-        crc.update(bytes)
-        pending.append(contentsOf: bytes)
-        if pending.count >= 1 << 20 { try flush() }
+    /// Appends the buffer's readable bytes.
+    func write(_ buffer: ByteBuffer) async throws {
+        guard size + buffer.readableBytes <= limit else { throw S3Error.entityTooLarge(limit) }
+        size += buffer.readableBytes
+        await md5.update(buffer)
+        try buffer.withUnsafeReadableBytes { bytes in
+            crc.update(bytes)
+            try handle.write(contentsOf: bytes)
+        }
     }
 
-    private func flush() throws {
-        guard !pending.isEmpty else { return }
-        try handle.write(contentsOf: pending)
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    /// Flushes and closes the file and returns the digests.
-    func finish() throws -> Digests {
-        try flush()
+    /// Closes the file and returns the digests.
+    func finish() async throws -> Digests {
         try handle.close()
         closed = true
-        return Digests(size: size, md5: Array(md5.finalize()), crc32Base64: crc.base64)
+        return Digests(size: size, md5: await md5.finalize(), crc32Base64: crc.base64)
     }
 
     /// Closes and removes the file.

@@ -42,7 +42,7 @@ struct CommandService: Sendable {
         command.outputS3BucketName = request.outputS3BucketName
         command.outputS3KeyPrefix = request.outputS3KeyPrefix
         let invocations = nodes.map {
-            InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.info.hostname, requestedDateTime: now)
+            InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.hostname, requestedDateTime: now)
         }
         CommandProgress.recount(&command, invocations: invocations)
         try await store.insertCommand(command, invocations: invocations)
@@ -53,10 +53,10 @@ struct CommandService: Sendable {
     }
 
     /// The nodes a request names, checked to exist in the caller's account.
-    private func targetNodes(_ request: SendCommandRequest, accountId: String) async throws -> [NodeRecord] {
-        let nodes = try await store.nodes(accountId: accountId)
+    private func targetNodes(_ request: SendCommandRequest, accountId: String) async throws -> [TargetedNode] {
         if let ids = request.instanceIds {
-            let known = Dictionary(nodes.map { ($0.instanceId, $0) }, uniquingKeysWith: { first, _ in first })
+            let found = try await store.targetNodes(accountId: accountId, meeting: [.instanceIds(ids)])
+            let known = Dictionary(found.map { ($0.instanceId, $0) }, uniquingKeysWith: { first, _ in first })
             var seen = Set<String>()
             return try ids.compactMap { id in
                 guard let node = known[id] else {
@@ -66,11 +66,7 @@ struct CommandService: Sendable {
             }
         }
         let selector = try TargetSelector(request.targets ?? [])
-        let tags = try await store.allTags(resourceType: "ManagedInstance")
-        return nodes.filter { node in
-            let nodeTags = Dictionary((tags[node.instanceId] ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
-            return selector.matches(.init(id: node.instanceId, tags: nodeTags))
-        }
+        return try await store.targetNodes(accountId: accountId, meeting: selector.conditions)
     }
 
     /// Re-sends every released, unfinished invocation to a node that has just connected (agents ignore duplicates).
