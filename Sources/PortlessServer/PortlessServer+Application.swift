@@ -5,7 +5,7 @@ import HummingbirdWebSocket
 import NIOCore
 
 extension PortlessServer {
-    /// The HTTP application the server runs: the AWS API (`POST /`: SSM over JSON 1.1, STS and IAM over
+    /// The HTTP application the server runs: the AWS API (`POST /`: SSM and Organizations over JSON 1.1, STS and IAM over
     /// the Query protocol), `/health`, path-style S3 and the agent channel, with the maintenance services.
     /// `run` serves it; tests drive its router directly with HummingbirdTesting's `app.test(.router)`.
     /// `onListening` gets the bound base URL once the server is listening.
@@ -33,7 +33,9 @@ extension PortlessServer {
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
                                 endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
-        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm, query: query)
+        let organizations = OrganizationsOperations(organizations: OrganizationService(store: store))
+        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
+                                organizations: organizations, query: query)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
 

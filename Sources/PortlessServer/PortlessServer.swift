@@ -32,6 +32,7 @@ public struct PortlessServer: Sendable {
         do {
             let keyring = try Keyring.loadOrCreate(in: directory)
             let bootstrap = try await RootCredentials.ensure(store: store, keyring: keyring, dataDirectory: directory)
+            try await OrganizationBootstrap.ensure(store: store, managementAccountId: bootstrap.accountId)
             try await store.markAllNodesOffline()
             let authority = configuration.tls == .auto
                 ? try CertificateAuthority.loadOrCreate(in: directory.appendingPathComponent("tls")) : nil

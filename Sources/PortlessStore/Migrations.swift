@@ -50,6 +50,16 @@ enum Migrations {
             "CREATE INDEX nodes_by_account ON nodes (account_id, registered_at, id)",
             "CREATE INDEX tags_by_value ON tags (resource_type, tag_key, tag_value, resource_id)",
         ]),
+        // The organization: its accounts (a body on `accounts`), CreateAccount requests and SCPs.
+        (6, [
+            "ALTER TABLE accounts ADD COLUMN body TEXT",
+            "CREATE TABLE organization (id TEXT PRIMARY KEY, body TEXT NOT NULL)",
+            "CREATE TABLE create_account_requests (id TEXT PRIMARY KEY, requested_at REAL NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE organization_policies (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE UNIQUE INDEX organization_policies_by_name ON organization_policies (type, name)",
+            "CREATE TABLE organization_policy_targets (policy_id TEXT NOT NULL, target_id TEXT NOT NULL, PRIMARY KEY (policy_id, target_id))",
+            "CREATE INDEX organization_policy_targets_by_target ON organization_policy_targets (target_id)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

@@ -8,8 +8,8 @@ public enum ARN {
         "arn:aws:ssm:\(region):\(account):document/\(name)"
     }
 
-    public static func role(account: String, name: String) -> String {
-        "arn:aws:iam::\(account):role/\(name)"
+    public static func role(account: String, path: String = "/", name: String) -> String {
+        "arn:aws:iam::\(account):role\(path)\(name)"
     }
 
     public static func root(account: String) -> String { "arn:aws:iam::\(account):root" }

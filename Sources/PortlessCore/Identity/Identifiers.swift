@@ -34,7 +34,7 @@ public enum Identifiers {
     /// Whether `value` is a lower- or upper-case UUID string.
     public static func isUUID(_ value: String) -> Bool { UUIDString.isValid(value) }
 
-    private static func random(_ count: Int, from alphabet: [Character]) -> String {
+    static func random(_ count: Int, from alphabet: [Character]) -> String {
         var generator = SystemRandomNumberGenerator()
         return String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }

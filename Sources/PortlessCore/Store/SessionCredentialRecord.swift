@@ -16,9 +16,12 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
     public var sourceAccessKeyId: String
     /// Set when the credentials come from `AssumeRole`.
     public var assumedRole: AssumedRoleSession?
+    /// MFA, source identity and session policies (nil in records from before they were kept).
+    public var context: SessionContext?
 
     public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, sessionTokenHash: String,
-                expiration: Date, createdAt: Date, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?) {
+                expiration: Date, createdAt: Date, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
+                context: SessionContext? = nil) {
         self.accessKeyId = accessKeyId
         self.accountId = accountId
         self.userName = userName
@@ -28,5 +31,6 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
         self.createdAt = createdAt
         self.sourceAccessKeyId = sourceAccessKeyId
         self.assumedRole = assumedRole
+        self.context = context
     }
 }

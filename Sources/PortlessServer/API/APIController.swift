@@ -4,14 +4,15 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 API. Authenticates the SigV4 signature, then hands the body to the
-/// operation named by `X-Amz-Target`.
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations). Authenticates the SigV4 signature, then hands the
+/// body to the operation named by `X-Amz-Target`.
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
     static let ssmPrefix = "AmazonSSM."
 
     let authenticator: RequestAuthenticator
     let ssm: SSMOperations
+    let organizations: OrganizationsOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
 
@@ -23,13 +24,21 @@ struct APIController: Sendable {
             if target.isEmpty && QueryController.isQueryRequest(request) {
                 return await query.handle(request, body: body, context: context)
             }
-            guard target.hasPrefix(Self.ssmPrefix) else {
+            let reply: Data
+            let principal: Principal
+            if target.hasPrefix(OrganizationsOperations.targetPrefix) {
+                // Organizations is global: botocore may sign it for us-east-1.
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "organizations",
+                                                                 alsoAcceptingRegion: QueryController.globalRegion)
+                reply = try await organizations.handle(String(target.dropFirst(OrganizationsOperations.targetPrefix.count)), body: body,
+                                                       principal: principal)
+            } else if target.hasPrefix(Self.ssmPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
+                reply = try await ssm.handle(String(target.dropFirst(Self.ssmPrefix.count)), body: body, principal: principal)
+            } else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")
             }
-            let principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
-            let operation = String(target.dropFirst(Self.ssmPrefix.count))
-            let reply = try await ssm.handle(operation, body: body, principal: principal)
             context.logger.info("api call", metadata: ["portless.operation": "\(target)", "portless.principal": "\(principal.arn)"])
             return APIResponse.json(data: reply)
         } catch {

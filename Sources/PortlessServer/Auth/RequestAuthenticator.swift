@@ -15,13 +15,15 @@ struct RequestAuthenticator: Sendable {
     let keys: AccessKeyResolver
     let region: String
 
-    func authenticate(_ request: SignedRequest, service: String, now: Date = Date()) async throws -> Principal {
+    /// The signer of `request`, signed for `service` in this server's region (or `alsoAcceptingRegion`, for
+    /// global services such as IAM and Organizations).
+    func authenticate(_ request: SignedRequest, service: String, alsoAcceptingRegion: String? = nil, now: Date = Date()) async throws -> Principal {
         guard let header = request.header("authorization") else { throw Self.missingToken }
         let authorization = try SigV4Authorization(header: header)
         guard authorization.signedHeaders.contains("host") else {
             throw PortlessError(aws: .invalidSignature, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.", field: "SignedHeaders")
         }
-        guard authorization.scope.region == region else {
+        guard authorization.scope.region == region || authorization.scope.region == alsoAcceptingRegion else {
             throw PortlessError(aws: .invalidSignature, "Credential should be scoped to a valid region, not '\(authorization.scope.region)'. ", field: "Credential")
         }
         guard authorization.scope.service == service else {
