@@ -93,6 +93,22 @@ public actor ObjectStore {
         return record
     }
 
+    /// The bucket named `name`, whoever owns it (authorization decides who may use it).
+    func bucket(_ name: String) throws -> BucketRecord {
+        guard let record = buckets[name] else {
+            throw S3Names.isValidBucketName(name) ? S3Error.noSuchBucket(name) : S3Error.invalidBucketName(name)
+        }
+        return record
+    }
+
+    /// Replaces (or, with nil, removes) a bucket's policy.
+    func setPolicy(_ policy: String?, bucket name: String) throws {
+        var record = try bucket(name)
+        record.policy = policy
+        try JSONEncoder().encode(record).write(to: bucketDirectory(name).appendingPathComponent("bucket.json"), options: .atomic)
+        buckets[name] = record
+    }
+
     /// The buckets of `accountId`, by name.
     func listBuckets(accountId: String) -> [BucketRecord] {
         buckets.values.filter { $0.accountId == accountId }.sorted { $0.name < $1.name }

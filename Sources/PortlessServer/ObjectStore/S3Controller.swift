@@ -51,6 +51,15 @@ struct S3Controller: Sendable {
         let query = target.query
         guard let key = target.key else {
             switch request.method {
+            case .put where query["policy"] != nil:
+                _ = try await store.requireBucket(bucket, accountId: account)
+                return try await putBucketPolicy(bucket, request: request, auth: auth)
+            case .get where query["policy"] != nil:
+                _ = try await store.requireBucket(bucket, accountId: account)
+                return try await getBucketPolicy(bucket)
+            case .delete where query["policy"] != nil:
+                _ = try await store.requireBucket(bucket, accountId: account)
+                return try await deleteBucketPolicy(bucket)
             case .put: return try await createBucket(bucket, request: request, auth: auth)
             case .head:
                 _ = try await store.requireBucket(bucket, accountId: account)
