@@ -18,3 +18,8 @@ extension PortlessError.Code {
     public static let entityAlreadyExists = Self("EntityAlreadyExists", httpStatus: 409)
     public static let malformedPolicyDocument = Self("MalformedPolicyDocument", httpStatus: 400)
 }
+
+extension PortlessError.Code {
+    /// IAM's quota errors (policy sizes, versions).
+    public static let limitExceeded = Self("LimitExceeded", httpStatus: 409)
+}
