@@ -16,7 +16,7 @@ struct APIController: Sendable {
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
 
-    func handle(_ request: Request, context: some RequestContext) async throws -> Response {
+    func handle(_ request: Request, context: some Hummingbird.RequestContext) async throws -> Response {
         let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
         do {
             var request = request

@@ -32,7 +32,7 @@ struct QueryController: Sendable {
         return type.lowercased().hasPrefix("application/x-www-form-urlencoded")
     }
 
-    func handle(_ request: Request, body: Data, context: some RequestContext) async -> Response {
+    func handle(_ request: Request, body: Data, context: some Hummingbird.RequestContext) async -> Response {
         let requestId = Identifiers.uuid()
         var namespace: String?
         var action = ""

@@ -13,7 +13,7 @@ struct S3Controller: Sendable {
     var multipart: MultipartStore { MultipartStore(directory: store.uploadsDirectory) }
 
     /// Registers the S3 routes.
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register<Context: Hummingbird.RequestContext>(on router: Router<Context>) {
         router.get("/") { request, context in await self.handle(request, context: context) }
         for path in ["/{bucket}", "/{bucket}/**"] {
             for method in [HTTPRequest.Method.get, .put, .post, .delete, .head] {
@@ -22,7 +22,7 @@ struct S3Controller: Sendable {
         }
     }
 
-    func handle(_ request: Request, context: some RequestContext) async -> Response {
+    func handle(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
         let isHead = request.method == .head
         var resource = request.uri.path
         do {
