@@ -31,7 +31,7 @@ public enum PolicySizeLimit: Sendable, Hashable {
     }
 
     /// The size IAM counts: every character but white space.
-    static func size(of json: String) -> Int {
+    public static func size(of json: String) -> Int {
         json.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
     }
 }

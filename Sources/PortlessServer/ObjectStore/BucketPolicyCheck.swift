@@ -4,7 +4,7 @@ import PortlessCore
 enum BucketPolicyCheck {
     static func validate(_ text: String) throws {
         do {
-            try IAMValidation.policyDocument(text, field: "Policy")
+            _ = try Policy(json: text, kind: .resource, field: "Policy")
         } catch let error as PortlessError {
             throw S3Error("MalformedPolicy", 400, error.message)
         }

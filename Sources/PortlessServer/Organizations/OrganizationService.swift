@@ -6,8 +6,6 @@ import PortlessCore
 struct OrganizationService: Sendable {
     /// The role `CreateAccount` makes when the request names none.
     static let defaultAccessRoleName = "OrganizationAccountAccessRole"
-    /// AWS's limit on SCP content, in characters.
-    static let maxPolicyContent = 5120
 
     let store: any Store & OrganizationStore & IdentityStore
 
@@ -230,15 +228,15 @@ struct OrganizationService: Sendable {
     }
 
     private static func checkContent(_ content: String) throws {
-        guard content.count <= maxPolicyContent else {
+        guard PolicySizeLimit.size(of: content) <= PolicySizeLimit.serviceControl.characters else {
             throw PortlessError(.constraintViolationOrganizations,
-                                "The policy content is larger than \(maxPolicyContent) characters (POLICY_CONTENT_LIMIT_EXCEEDED).", field: "Content")
+                                "The policy content is larger than \(PolicySizeLimit.serviceControl.characters) characters (POLICY_CONTENT_LIMIT_EXCEEDED).",
+                                field: "Content")
         }
         do {
-            try IAMValidation.policyDocument(content, field: "Content")
-        } catch let error as PortlessError where error.code == .malformedPolicyDocument || error.code == .validationError {
-            throw PortlessError(aws: .malformedPolicyDocumentOrganizations, "The provided policy document doesn't meet the requirements of the specified policy type.",
-                                field: "Content")
+            _ = try Policy(json: content, kind: .serviceControl, field: "Content")
+        } catch let error as PortlessError {
+            throw PortlessError(aws: .malformedPolicyDocumentOrganizations, error.message, field: "Content")
         }
     }
 }
