@@ -365,7 +365,7 @@ def test_get_user_of_root_and_of_roles(srv):
     account = account_of(srv)
     assert root["UserId"] == account and root["Arn"] == f"arn:aws:iam::{account}:root"
     role = iam(srv).create_role(RoleName=pf.unique("gr"), AssumeRolePolicyDocument=json.dumps(TRUST))["Role"]
-    creds = client(srv, "sts").assume_role(RoleArn=role["Arn"], RoleSessionName="s")["Credentials"]
+    creds = client(srv, "sts").assume_role(RoleArn=role["Arn"], RoleSessionName="sess")["Credentials"]
     session = boto3.session.Session(region_name=srv.region, aws_access_key_id=creds["AccessKeyId"],
                                     aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
     role_iam = session.client("iam", endpoint_url=srv.url)
