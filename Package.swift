@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "CPortlessZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

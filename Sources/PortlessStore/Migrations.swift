@@ -50,6 +50,32 @@ enum Migrations {
             "CREATE INDEX nodes_by_account ON nodes (account_id, registered_at, id)",
             "CREATE INDEX tags_by_value ON tags (resource_type, tag_key, tag_value, resource_id)",
         ]),
+        // IAM users, groups, managed policies and virtual MFA devices; users' access keys; the revision
+        // that tells caches an entity or policy changed. Roles and keys gain the fields their records grew.
+        (5, [
+            "CREATE TABLE iam_revision (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)",
+            "INSERT INTO iam_revision (id, revision) VALUES (1, 0)",
+            """
+            CREATE TABLE iam_users (account_id TEXT NOT NULL, name_key TEXT NOT NULL, path TEXT NOT NULL,
+                created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name_key))
+            """,
+            """
+            CREATE TABLE iam_groups (account_id TEXT NOT NULL, name_key TEXT NOT NULL, path TEXT NOT NULL,
+                created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name_key))
+            """,
+            """
+            CREATE TABLE iam_policies (account_id TEXT NOT NULL, name_key TEXT NOT NULL, path TEXT NOT NULL,
+                created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name_key))
+            """,
+            """
+            CREATE TABLE iam_mfa_devices (account_id TEXT NOT NULL, name_key TEXT NOT NULL, path TEXT NOT NULL,
+                created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name_key))
+            """,
+            "ALTER TABLE access_keys ADD COLUMN user_key TEXT",
+            "CREATE INDEX access_keys_by_user ON access_keys (account_id, user_key)",
+            "UPDATE access_keys SET body = json_set(body, '$.status', 'Active')",
+            "UPDATE roles SET body = json_set(body, '$.policies', json('{\"inline\":[],\"attached\":[]}'))",
+        ]),
         // The organization: its accounts (a body on `accounts`), CreateAccount requests and SCPs.
         (6, [
             "ALTER TABLE accounts ADD COLUMN body TEXT",

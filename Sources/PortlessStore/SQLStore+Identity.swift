@@ -3,57 +3,42 @@ public import PortlessCore
 import SQLKit
 
 extension SQLStore: IdentityStore {
-    public func insertRole(_ role: RoleRecord) async throws {
-        let body = try RecordCoding.encode(role)
-        let key = role.roleName.lowercased()
-        try await transaction { db in
-            let existing = try await db.raw("SELECT name_key FROM roles WHERE account_id = \(bind: role.accountId) AND name_key = \(bind: key)").first()
-            guard existing == nil else {
-                throw PortlessError(aws: .entityAlreadyExists, "Role with name \(role.roleName) already exists.", field: "RoleName")
-            }
-            try await db.raw("""
-                INSERT INTO roles (account_id, name_key, path, created_at, body)
-                VALUES (\(bind: role.accountId), \(bind: key), \(bind: role.path), \(bind: role.createDate.timeIntervalSince1970), \(bind: body))
-                """).run()
+    public func iamRevision() async throws -> Int64 {
+        try await serialized { db in
+            try await db.raw("SELECT revision FROM iam_revision WHERE id = 1").first()?.decode(column: "revision", as: Int64.self) ?? 0
         }
+    }
+
+    public func accountCreationDate(accountId: String) async throws -> Date? {
+        try await serialized { db in
+            try await db.raw("SELECT created_at FROM accounts WHERE id = \(bind: accountId)").first()
+                .map { Date(timeIntervalSince1970: try $0.decode(column: "created_at", as: Double.self)) }
+        }
+    }
+
+    // MARK: Roles
+
+    public func insertRole(_ role: RoleRecord) async throws {
+        try await insert(role, accountId: role.accountId, into: .roles)
     }
 
     public func role(accountId: String, name: String) async throws -> RoleRecord? {
-        try await first(RoleRecord.self, "SELECT body FROM roles WHERE account_id = \(bind: accountId) AND name_key = \(bind: name.lowercased())")
+        try await record(in: .roles, accountId: accountId, name: name)
     }
 
     public func roles(accountId: String) async throws -> [RoleRecord] {
-        try await all(RoleRecord.self, "SELECT body FROM roles WHERE account_id = \(bind: accountId) ORDER BY name_key")
+        try await records(in: .roles, accountId: accountId)
     }
 
     public func modifyRole(accountId: String, name: String, _ body: @Sendable (inout RoleRecord) throws -> Void) async throws -> RoleRecord? {
-        let key = name.lowercased()
-        return try await transaction { db in
-            guard let row = try await db.raw("SELECT body FROM roles WHERE account_id = \(bind: accountId) AND name_key = \(bind: key)").first() else {
-                return nil
-            }
-            let original = try RecordCoding.decode(RoleRecord.self, row: row)
-            var role = original
-            try body(&role)
-            if role != original {
-                let encoded = try RecordCoding.encode(role)
-                try await db.raw("""
-                    UPDATE roles SET path = \(bind: role.path), body = \(bind: encoded) WHERE account_id = \(bind: accountId) AND name_key = \(bind: key)
-                    """).run()
-            }
-            return role
-        }
+        try await modify(in: .roles, accountId: accountId, name: name, body)
     }
 
-    public func deleteRole(accountId: String, name: String) async throws -> Bool {
-        let key = name.lowercased()
-        return try await transaction { db in
-            let existing = try await db.raw("SELECT name_key FROM roles WHERE account_id = \(bind: accountId) AND name_key = \(bind: key)").first()
-            guard existing != nil else { return false }
-            try await db.raw("DELETE FROM roles WHERE account_id = \(bind: accountId) AND name_key = \(bind: key)").run()
-            return true
-        }
+    public func deleteRole(accountId: String, name: String, check: @Sendable (RoleRecord) throws -> Void) async throws -> Bool {
+        try await delete(in: .roles, accountId: accountId, name: name) { role, _ in try check(role) }
     }
+
+    // MARK: STS credentials
 
     public func insertSessionCredential(_ credential: SessionCredentialRecord, purgeBefore: Date) async throws {
         let body = try RecordCoding.encode(credential)

@@ -19,7 +19,3 @@ extension PortlessError.Code {
     public static let malformedPolicyDocument = Self("MalformedPolicyDocument", httpStatus: 400)
 }
 
-extension PortlessError.Code {
-    /// IAM's quota errors (policy sizes, versions).
-    public static let limitExceeded = Self("LimitExceeded", httpStatus: 409)
-}

@@ -1,19 +1,49 @@
 public import Foundation
 
-/// A long-term or temporary access key; the secret is kept sealed under the server's keyring.
+/// A long-term access key; the secret is kept sealed under the server's keyring.
 public struct AccessKeyRecord: Sendable, Codable, Hashable {
     public var accessKeyId: String
     public var accountId: String
+    /// The IAM user's name, or `root` for the account's root key.
     public var userName: String
     public var sealedSecret: Data
     public var createdAt: Date
+    /// An inactive key is refused like an unknown one.
+    public var status: AccessKeyStatus
+    /// The IAM user's ID (`AIDA…`); nil for root.
+    public var userId: String?
+    /// When, with which service and in which region the key last signed a request (recorded at most once a minute).
+    public var lastUsed: AccessKeyLastUse?
 
-    public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, createdAt: Date) {
+    public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, createdAt: Date,
+                status: AccessKeyStatus = .active, userId: String? = nil) {
         self.accessKeyId = accessKeyId
         self.accountId = accountId
         self.userName = userName
         self.sealedSecret = sealedSecret
         self.createdAt = createdAt
+        self.status = status
+        self.userId = userId
+    }
+}
+
+/// IAM's access key status.
+public enum AccessKeyStatus: String, Sendable, Codable, Hashable, CaseIterable {
+    case active = "Active"
+    case inactive = "Inactive"
+}
+
+/// The last use of an access key.
+public struct AccessKeyLastUse: Sendable, Codable, Hashable {
+    public var date: Date
+    /// The signing scope's service, e.g. `ssm`.
+    public var serviceName: String
+    public var region: String
+
+    public init(date: Date, serviceName: String, region: String) {
+        self.date = date
+        self.serviceName = serviceName
+        self.region = region
     }
 }
 

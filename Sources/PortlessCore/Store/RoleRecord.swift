@@ -14,9 +14,12 @@ public struct RoleRecord: Sendable, Codable, Hashable {
     public var maxSessionDuration: Int
     public var createDate: Date
     public var tags: [Tag]
+    /// The permissions boundary's policy ARN.
+    public var permissionsBoundary: String?
+    public var policies: EntityPolicies
 
     public init(accountId: String, roleName: String, roleId: String, path: String, assumeRolePolicyDocument: String,
-                description: String?, maxSessionDuration: Int, createDate: Date, tags: [Tag]) {
+                description: String?, maxSessionDuration: Int, createDate: Date, tags: [Tag], permissionsBoundary: String? = nil) {
         self.accountId = accountId
         self.roleName = roleName
         self.roleId = roleId
@@ -26,6 +29,8 @@ public struct RoleRecord: Sendable, Codable, Hashable {
         self.maxSessionDuration = maxSessionDuration
         self.createDate = createDate
         self.tags = tags
+        self.permissionsBoundary = permissionsBoundary
+        self.policies = EntityPolicies()
     }
 
     /// `arn:aws:iam::ACCOUNT:role/PATH/NAME`.

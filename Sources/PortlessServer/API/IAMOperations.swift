@@ -1,46 +1,66 @@
 import Foundation
 import PortlessCore
 
-/// IAM role actions in the Query protocol (version 2010-05-08): parameters in, result elements out.
+/// IAM in the Query protocol (version 2010-05-08): parameters in, result elements out. Each area's
+/// actions are in its own file (`IAMOperations+Users`, `+Groups`, …); this type holds the services and
+/// dispatches.
 struct IAMOperations: Sendable {
     static let version = "2010-05-08"
     static let namespace = "https://iam.amazonaws.com/doc/2010-05-08/"
 
+    /// One action: the children of `<ActionResult>`, or nil for actions without one.
+    typealias Handler = @Sendable (IAMOperations, QueryParameters, Principal) async throws -> [XMLTag]?
+
     let roles: RoleService
+    let users: UserService
+    let groups: GroupService
+    let policies: ManagedPolicyService
+    let attachments: PolicyAttachmentService
+    let inline: InlinePolicyService
+    let accessKeys: AccessKeyService
+    let loginProfiles: LoginProfileService
+    let mfa: MFAService
+    let store: any IdentityStore
+
+    /// The IAM services over `store`.
+    init(store: any Store & IdentityStore, keyring: Keyring, hasher: PasswordHasher = PasswordHasher()) {
+        let policies = ManagedPolicyService(store: store)
+        self.roles = RoleService(store: store, policies: policies)
+        self.users = UserService(store: store, policies: policies)
+        self.groups = GroupService(store: store)
+        self.policies = policies
+        self.attachments = PolicyAttachmentService(store: store, policies: policies)
+        self.inline = InlinePolicyService(store: store)
+        self.accessKeys = AccessKeyService(store: store, keyring: keyring)
+        self.loginProfiles = LoginProfileService(store: store, hasher: hasher)
+        self.mfa = MFAService(store: store, keyring: keyring)
+        self.store = store
+    }
+
+    static let handlers: [String: Handler] = roleActions
+        .merging(userActions) { first, _ in first }
+        .merging(groupActions) { first, _ in first }
+        .merging(policyActions) { first, _ in first }
+        .merging(attachmentActions) { first, _ in first }
+        .merging(credentialActions) { first, _ in first }
+        .merging(mfaActions) { first, _ in first }
 
     /// The children of `<ActionResult>` (nil for actions without one); throws `InvalidAction` for an
     /// action IAM does not have (here).
     func handle(_ action: String, parameters: QueryParameters, principal: Principal) async throws -> [XMLTag]? {
-        let account = principal.accountId
-        switch action {
-        case "CreateRole":
-            let input = RoleService.CreateInput(roleName: try parameters.required("RoleName"),
-                                                assumeRolePolicyDocument: try parameters.required("AssumeRolePolicyDocument"),
-                                                path: parameters["Path"], description: parameters["Description"],
-                                                maxSessionDuration: parameters["MaxSessionDuration"], tags: try parameters.tags("Tags"))
-            let role = try await roles.create(accountId: account, input: input)
-            return [XMLTag("Role", children: QueryXML.role(role))]
-        case "GetRole":
-            let role = try await roles.get(accountId: account, name: try parameters.required("RoleName"))
-            return [XMLTag("Role", children: QueryXML.role(role))]
-        case "ListRoles":
-            let page = try await roles.list(accountId: account, pathPrefix: parameters["PathPrefix"], marker: parameters["Marker"],
-                                            maxItems: parameters["MaxItems"])
-            var result = [
-                XMLTag("Roles", children: page.roles.map { XMLTag("member", children: QueryXML.role($0, includeTags: false)) }),
-                XMLTag("IsTruncated", page.marker == nil ? "false" : "true"),
-            ]
-            if let marker = page.marker { result.append(XMLTag("Marker", marker)) }
-            return result
-        case "DeleteRole":
-            try await roles.delete(accountId: account, name: try parameters.required("RoleName"))
-            return nil
-        case "UpdateAssumeRolePolicy":
-            try await roles.updateAssumeRolePolicy(accountId: account, name: try parameters.required("RoleName"),
-                                                   document: try parameters.required("PolicyDocument"))
-            return nil
-        default:
+        guard let handler = Self.handlers[action] else {
             throw PortlessError(.invalidAction, "Could not find operation \(action) for version \(Self.version)", field: "Action")
+        }
+        return try await handler(self, parameters, principal)
+    }
+
+    /// A boolean parameter (`true` or `false`), nil when absent.
+    static func bool(_ parameters: QueryParameters, _ name: String) throws -> Bool? {
+        guard let text = parameters[name] else { return nil }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw PortlessError(.validationError, "\(name) must be true or false, not '\(text)'.", field: name)
         }
     }
 }

@@ -19,11 +19,11 @@ struct QueryController: Sendable {
     let iam: IAMOperations
 
     /// The STS and IAM endpoints over `store`; reads the test-only `PORTLESS_TEST_MIN_SESSION_SECONDS`.
-    static func make(store: any IdentityStore, keys: AccessKeyResolver, keyring: Keyring, region: String) -> QueryController {
+    static func make(store: any Store & IdentityStore, keys: AccessKeyResolver, keyring: Keyring, region: String) -> QueryController {
         let issuer = CredentialIssuer(store: store, keyring: keyring)
         return QueryController(keys: keys, region: region,
                                sts: STSOperations(sts: STSService(store: store, issuer: issuer, durations: TestSessionMinimum.durations())),
-                               iam: IAMOperations(roles: RoleService(store: store)))
+                               iam: IAMOperations(store: store, keyring: keyring))
     }
 
     /// Whether `request` is a Query-protocol call: a form body and no `X-Amz-Target`.

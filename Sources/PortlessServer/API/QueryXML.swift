@@ -19,8 +19,8 @@ enum QueryXML {
         XMLTag("Tags", children: tags.map { XMLTag("member", children: [XMLTag("Key", $0.key), XMLTag("Value", $0.value)]) })
     }
 
-    /// IAM's `Role`; `includeTags` is false in `ListRoles`, which does not return them.
-    static func role(_ role: RoleRecord, includeTags: Bool = true) -> [XMLTag] {
+    /// IAM's `Role`; `detailed` is false in `ListRoles`, which returns neither boundary nor tags.
+    static func role(_ role: RoleRecord, detailed: Bool = true) -> [XMLTag] {
         var children = [
             XMLTag("Path", role.path),
             XMLTag("RoleName", role.roleName),
@@ -31,7 +31,10 @@ enum QueryXML {
         ]
         if let description = role.description { children.append(XMLTag("Description", description)) }
         children.append(XMLTag("MaxSessionDuration", String(role.maxSessionDuration)))
-        if includeTags && !role.tags.isEmpty { children.append(tags(role.tags)) }
+        if detailed {
+            children += boundary(role.permissionsBoundary)
+            if !role.tags.isEmpty { children.append(tags(role.tags)) }
+        }
         return children
     }
 }

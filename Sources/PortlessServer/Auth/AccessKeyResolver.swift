@@ -1,16 +1,20 @@
 import Foundation
+import Logging
 import PortlessCore
 
 /// Finds the secret and principal behind an access key ID, for every SigV4 check (API, S3,
 /// presigned URLs).
 ///
-/// Long-term keys (`AKIA…`) must come without a session token. Temporary keys (`ASIA…`, from STS) need
-/// the session token they were issued with (its SHA-256 is compared in constant time) and stop working
-/// the second they expire. Unknown keys and wrong or missing tokens are `UnrecognizedClientException`
-/// (the Query protocol says `InvalidClientTokenId`); expired ones are `ExpiredTokenException` (`ExpiredToken`).
+/// Long-term keys (`AKIA…`) must come without a session token, and must be Active (an Inactive key is
+/// refused exactly like an unknown one). Temporary keys (`ASIA…`, from STS) need the session token they
+/// were issued with (its SHA-256 is compared in constant time) and stop working the second they expire.
+/// Unknown keys and wrong or missing tokens are `UnrecognizedClientException` (the Query protocol says
+/// `InvalidClientTokenId`); expired ones are `ExpiredTokenException` (`ExpiredToken`).
 struct AccessKeyResolver: Sendable {
     let store: any Store & IdentityStore
     let keyring: Keyring
+    let throttle = KeyUseThrottle()
+    static let logger = Logger(label: "portless.access-keys")
 
     /// AWS's text for an unknown key or a wrong, missing or unexpected session token.
     static let invalidToken = PortlessError(aws: .unrecognizedClient, "The security token included in the request is invalid.",
@@ -22,9 +26,21 @@ struct AccessKeyResolver: Sendable {
         if Identifiers.isTemporaryAccessKeyID(accessKeyId) {
             return try await resolveTemporary(accessKeyId: accessKeyId, securityToken: securityToken, now: now)
         }
-        guard let key = try await store.accessKey(id: accessKeyId), securityToken == nil else { throw Self.invalidToken }
+        guard let key = try await store.accessKey(id: accessKeyId), key.status == .active, securityToken == nil else { throw Self.invalidToken }
         let secret = try keyring.open(key.sealedSecret)
-        return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId))
+        return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId, iamUserId: key.userId))
+    }
+
+    /// Records that a long-term key signed a verified request for `service` in `region` — at most once a
+    /// minute per key (in memory), so only that one request in a minute waits for the write. Failures are
+    /// logged, never raised.
+    func recordUse(of principal: Principal, service: String, region: String, now: Date = Date()) async {
+        guard !principal.isTemporary, throttle.shouldRecord(principal.accessKeyId, now: now) else { return }
+        do {
+            try await store.recordAccessKeyUse(id: principal.accessKeyId, AccessKeyLastUse(date: now, serviceName: service, region: region))
+        } catch {
+            Self.logger.warning("access key use not recorded", metadata: ["portless.error": "\(error)"])
+        }
     }
 
     private func resolveTemporary(accessKeyId: String, securityToken: String?, now: Date) async throws -> (secret: String, principal: Principal) {

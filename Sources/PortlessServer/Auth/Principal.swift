@@ -10,18 +10,25 @@ public struct Principal: Sendable, Hashable {
     public var assumedRole: AssumedRoleSession? = nil
     /// Whether the request was signed with temporary (`ASIA…`) credentials.
     public var isTemporary: Bool = false
+    /// The IAM user's ID (`AIDA…`), for an IAM user's own access key.
+    public var iamUserId: String? = nil
+
+    /// Whether this is the account's root (not an IAM user, even one named `root`).
+    public var isRoot: Bool { assumedRole == nil && iamUserId == nil && userName == "root" }
 
     /// The caller's ARN: `…:root`, `…:user/NAME`, or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
     public var arn: String {
         if let assumedRole { return assumedRole.arn(accountId: accountId) }
-        return userName == "root" ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user/\(userName)"
+        return isRoot ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user/\(userName)"
     }
 
-    /// `GetCallerIdentity`'s `UserId`: the account ID for root, `AROA…:SESSION` for an assumed role, and
-    /// for a user an ID derived from account and name (until users have their own IDs).
+    /// `GetCallerIdentity`'s `UserId`: the account ID for root, `AROA…:SESSION` for an assumed role, the
+    /// user's own ID for an IAM user's key, and otherwise (session credentials of a user) an ID derived
+    /// from account and name.
     public var userId: String {
         if let assumedRole { return assumedRole.assumedRoleId }
-        if userName == "root" { return accountId }
+        if let iamUserId { return iamUserId }
+        if isRoot { return accountId }
         let digest = SigV4.hexSHA256(Array("\(accountId)/\(userName)".utf8)).uppercased()
         return "AIDA" + String(digest.prefix(17))
     }

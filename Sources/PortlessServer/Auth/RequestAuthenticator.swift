@@ -61,6 +61,7 @@ struct RequestAuthenticator: Sendable {
         guard ConstantTime.equals(expected, authorization.signature) else {
             throw PortlessError(aws: .invalidSignature, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
         }
+        await keys.recordUse(of: principal, service: service, region: authorization.scope.region, now: now)
         return principal
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import PortlessCore
 
-/// IAM roles of an account: create, read, list, delete, and replace the trust policy.
+/// IAM roles of an account: create, read, list, delete (once it has no policies), replace the trust
+/// policy, tags and permissions boundary.
 struct RoleService: Sendable {
-    static let defaultMaxItems = 100
-
     let store: any IdentityStore
+    let policies: ManagedPolicyService
 
     /// What `CreateRole` asks for.
     struct CreateInput: Sendable {
@@ -14,6 +14,7 @@ struct RoleService: Sendable {
         var path: String?
         var description: String?
         var maxSessionDuration: String?
+        var permissionsBoundary: String?
         var tags: [Tag]
     }
 
@@ -34,10 +35,11 @@ struct RoleService: Sendable {
         } ?? 3600
         try IAMValidation.tags(input.tags)
         try IAMValidation.policyDocument(input.assumeRolePolicyDocument, field: "AssumeRolePolicyDocument")
+        if let boundary = input.permissionsBoundary { try await policies.requireBoundary(accountId: accountId, arn: boundary) }
         let role = RoleRecord(accountId: accountId, roleName: input.roleName, roleId: Identifiers.roleID(), path: path,
                               assumeRolePolicyDocument: input.assumeRolePolicyDocument, description: input.description,
-                              maxSessionDuration: maxSession, createDate: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)),
-                              tags: input.tags)
+                              maxSessionDuration: maxSession, createDate: now.wholeSecond,
+                              tags: input.tags, permissionsBoundary: input.permissionsBoundary)
         try await store.insertRole(role)
         return role
     }
@@ -48,9 +50,45 @@ struct RoleService: Sendable {
         return role
     }
 
+    /// Deletes the role; refused while it has inline or attached policies.
     func delete(accountId: String, name: String) async throws {
         try IAMValidation.roleName(name)
-        guard try await store.deleteRole(accountId: accountId, name: name) else { throw Self.noSuchRole(name) }
+        let deleted = try await store.deleteRole(accountId: accountId, name: name) { role in
+            if !role.policies.inline.isEmpty {
+                throw PortlessError(aws: .deleteConflict, "Cannot delete entity, must delete policies first.", field: "RoleName")
+            }
+            if !role.policies.attached.isEmpty {
+                throw PortlessError(aws: .deleteConflict, "Cannot delete entity, must detach all policies first.", field: "RoleName")
+            }
+        }
+        guard deleted else { throw Self.noSuchRole(name) }
+    }
+
+    func tag(accountId: String, name: String, tags: [Tag]) async throws {
+        try IAMValidation.roleName(name)
+        try IAMValidation.tags(tags)
+        try await modify(accountId: accountId, name: name) { try TagSet.add(tags, to: &$0.tags) }
+    }
+
+    func untag(accountId: String, name: String, keys: [String]) async throws {
+        try IAMValidation.roleName(name)
+        try IAMValidation.tagKeys(keys)
+        try await modify(accountId: accountId, name: name) { TagSet.remove(keys, from: &$0.tags) }
+    }
+
+    func putBoundary(accountId: String, name: String, arn: String) async throws {
+        try IAMValidation.roleName(name)
+        try await policies.requireBoundary(accountId: accountId, arn: arn)
+        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = arn }
+    }
+
+    func deleteBoundary(accountId: String, name: String) async throws {
+        try IAMValidation.roleName(name)
+        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = nil }
+    }
+
+    private func modify(accountId: String, name: String, _ body: @escaping @Sendable (inout RoleRecord) throws -> Void) async throws {
+        guard try await store.modifyRole(accountId: accountId, name: name, body) != nil else { throw Self.noSuchRole(name) }
     }
 
     func updateAssumeRolePolicy(accountId: String, name: String, document: String) async throws {
@@ -63,20 +101,9 @@ struct RoleService: Sendable {
     /// Roles whose path starts with `pathPrefix`, by name, `maxItems` at a time from `marker`.
     func list(accountId: String, pathPrefix: String?, marker: String?, maxItems: String?) async throws -> Page {
         if let pathPrefix { try IAMValidation.pathPrefix(pathPrefix) }
-        let limit = try maxItems.map { try IAMValidation.integer($0, field: "MaxItems", in: 1...1000) } ?? Self.defaultMaxItems
-        var start: String?
-        if let marker {
-            guard let data = Data(base64Encoded: marker), let key = String(data: data, encoding: .utf8), !key.isEmpty else {
-                throw PortlessError(.validationError, "Invalid Marker: pass the Marker of the previous page unchanged.", field: "Marker")
-            }
-            start = key
-        }
-        let matching = try await store.roles(accountId: accountId).filter { role in
-            (pathPrefix.map { role.path.hasPrefix($0) } ?? true) && (start.map { role.roleName.lowercased() >= $0 } ?? true)
-        }
-        let page = Array(matching.prefix(limit))
-        let next = matching.count > limit ? Data(matching[limit].roleName.lowercased().utf8).base64EncodedString() : nil
-        return Page(roles: page, marker: next)
+        let roles = try await store.roles(accountId: accountId).filter { pathPrefix.map($0.path.hasPrefix) ?? true }
+        let page = try IAMPaging.page(roles, key: { $0.roleName.lowercased() }, marker: marker, maxItems: maxItems)
+        return Page(roles: page.items, marker: page.marker)
     }
 
     static func noSuchRole(_ name: String) -> PortlessError {
