@@ -20,26 +20,33 @@ extension PortlessServer {
         let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let endpoint = ServerEndpoint()
         let keys = AccessKeyResolver(store: store, keyring: keyring)
+        let organizationService = OrganizationService(store: store)
+        let sources = PolicySources(identities: PrincipalPolicySource(store: store), organizations: organizationService,
+                                    organization: organization)
+        let authorizer = Authorizer(sources: sources, resolver: ResourceResolver(store: store, region: configuration.region),
+                                    region: configuration.region)
+        let secureTransport = configuration.scheme == "https"
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
                                       output: CommandOutputWriter(objects: objects, logger: logger),
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
-                                      logger: logger)
+                                      authorizer: authorizer, logger: logger)
         let activations = ActivationService(store: store)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
                                 endpoint: endpoint)
-        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region)
-        let organizations = OrganizationsOperations(organizations: OrganizationService(store: store))
+        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
+                                         authorizer: authorizer, secureTransport: secureTransport)
+        let organizations = OrganizationsOperations(organizations: organizationService)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, query: query)
+                                organizations: organizations, query: query, authorizer: authorizer, secureTransport: secureTransport)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
 
-        let router = Router()
+        let router = Router(context: PortlessRequestContext.self)
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
         S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region)).register(on: router)

@@ -15,6 +15,8 @@ public struct PortlessServer: Sendable {
     public let bootstrap: RootCredentials.Outcome
     /// The CA made for `--tls auto`, whose fingerprint agents pin.
     public let authority: CertificateAuthority?
+    /// The organization the first account manages.
+    let organization: OrganizationRecord
     /// Where state changes are published (command and invocation status changes today).
     public let events = EventBus()
     let store: SQLStore
@@ -32,11 +34,11 @@ public struct PortlessServer: Sendable {
         do {
             let keyring = try Keyring.loadOrCreate(in: directory)
             let bootstrap = try await RootCredentials.ensure(store: store, keyring: keyring, dataDirectory: directory)
-            try await OrganizationBootstrap.ensure(store: store, managementAccountId: bootstrap.accountId)
+            let organization = try await OrganizationBootstrap.ensure(store: store, managementAccountId: bootstrap.accountId)
             try await store.markAllNodesOffline()
             let authority = configuration.tls == .auto
                 ? try CertificateAuthority.loadOrCreate(in: directory.appendingPathComponent("tls")) : nil
-            return PortlessServer(configuration: configuration, bootstrap: bootstrap, authority: authority, store: store,
+            return PortlessServer(configuration: configuration, bootstrap: bootstrap, authority: authority, organization: organization, store: store,
                                   keyring: keyring, logger: logger)
         } catch {
             try? await store.close()

@@ -46,6 +46,7 @@ extension SQLStore: OrganizationStore {
                     """).run()
                 try await db.raw("INSERT INTO organization_policy_targets (policy_id, target_id) VALUES (\(bind: fullAccess), \(bind: account.id))").run()
             }
+            try await Self.bumpRevision(db)
             if let role, let roleBody {
                 try await db.raw("""
                     INSERT INTO roles (account_id, name_key, path, created_at, body)
@@ -87,6 +88,7 @@ extension SQLStore: OrganizationStore {
         try await transaction { db in
             try await Self.refuseDuplicateName(policy, db: db)
             try await db.raw("UPDATE organization_policies SET name = \(bind: policy.name), body = \(bind: body) WHERE id = \(bind: policy.id)").run()
+            try await Self.bumpRevision(db)
         }
     }
 
@@ -106,6 +108,7 @@ extension SQLStore: OrganizationStore {
                 """).first()
             guard existing == nil else { throw PortlessError.Organizations.duplicateAttachment }
             try await db.raw("INSERT INTO organization_policy_targets (policy_id, target_id) VALUES (\(bind: id), \(bind: targetId))").run()
+            try await Self.bumpRevision(db)
         }
     }
 
@@ -116,6 +119,7 @@ extension SQLStore: OrganizationStore {
                 """).first()
             guard existing != nil else { return false }
             try await db.raw("DELETE FROM organization_policy_targets WHERE policy_id = \(bind: id) AND target_id = \(bind: targetId)").run()
+            try await Self.bumpRevision(db)
             return true
         }
     }

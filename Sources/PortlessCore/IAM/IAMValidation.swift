@@ -81,7 +81,9 @@ public enum IAMValidation {
     /// `Statement` (an object or a non-empty list of objects). Otherwise `MalformedPolicyDocument` with
     /// IAM's texts (asserted by moto's `test_iam_policies.py`; an unknown version or a missing
     /// statement is IAM's `Syntax errors in policy.`).
-    public static func policyDocument(_ value: String, field: String) throws {
+    /// After those first checks the whole document goes through the policy parser for `kind` (every element,
+    /// operator and ARN, AWS's texts).
+    public static func policyDocument(_ value: String, field: String, kind: PolicyKind = .identity) throws {
         guard (1...131_072).contains(value.count) else {
             throw constraint(String(value.prefix(64)), field: field, value.isEmpty ? .minLength(1) : .maxLength(131_072))
         }
@@ -101,6 +103,7 @@ public enum IAMValidation {
         default: throw syntax
         }
         guard !statements.isEmpty, statements.allSatisfy({ $0 is [String: Any] }) else { throw syntax }
+        _ = try Policy(json: value, kind: kind, field: field)
     }
 
     static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

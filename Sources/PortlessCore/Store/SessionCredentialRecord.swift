@@ -18,10 +18,12 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
     public var assumedRole: AssumedRoleSession?
     /// MFA, source identity and session policies (nil in records from before they were kept).
     public var context: SessionContext?
+    /// The IAM user's ID, for credentials a user asked for with `GetSessionToken`.
+    public var iamUserId: String?
 
     public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, sessionTokenHash: String,
                 expiration: Date, createdAt: Date, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
-                context: SessionContext? = nil) {
+                context: SessionContext? = nil, iamUserId: String? = nil) {
         self.accessKeyId = accessKeyId
         self.accountId = accountId
         self.userName = userName
@@ -32,5 +34,6 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
         self.sourceAccessKeyId = sourceAccessKeyId
         self.assumedRole = assumedRole
         self.context = context
+        self.iamUserId = iamUserId
     }
 }

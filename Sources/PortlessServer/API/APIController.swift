@@ -15,6 +15,9 @@ struct APIController: Sendable {
     let organizations: OrganizationsOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
+    let authorizer: Authorizer
+    /// Whether requests arrive over TLS (`aws:SecureTransport`).
+    let secureTransport: Bool
 
     func handle(_ request: Request, context: some Hummingbird.RequestContext) async throws -> Response {
         let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
@@ -26,15 +29,19 @@ struct APIController: Sendable {
             }
             let reply: Data
             let principal: Principal
+            let facts = CallFacts(context: context, secureTransport: secureTransport)
             if target.hasPrefix(OrganizationsOperations.targetPrefix) {
                 // Organizations is global: botocore may sign it for us-east-1.
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "organizations",
                                                                  alsoAcceptingRegion: QueryController.globalRegion)
-                reply = try await organizations.handle(String(target.dropFirst(OrganizationsOperations.targetPrefix.count)), body: body,
-                                                       principal: principal)
+                let operation = String(target.dropFirst(OrganizationsOperations.targetPrefix.count))
+                try await authorize(service: "organizations", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await organizations.handle(operation, body: body, principal: principal)
             } else if target.hasPrefix(Self.ssmPrefix) {
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
-                reply = try await ssm.handle(String(target.dropFirst(Self.ssmPrefix.count)), body: body, principal: principal)
+                let operation = String(target.dropFirst(Self.ssmPrefix.count))
+                try await authorize(service: "ssm", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await ssm.handle(operation, body: body, principal: principal, facts: facts)
             } else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")
@@ -47,6 +54,14 @@ struct APIController: Sendable {
             }
             return APIResponse.error(error, logger: context.logger)
         }
+    }
+
+    /// Decides the operation before it runs; an operation the table does not list is one this server does not have.
+    private func authorize(service: String, operation: String, target: String, body: Data, principal: Principal, facts: CallFacts) async throws {
+        guard OperationTable.rule(service: service, operation: operation) != nil else {
+            throw PortlessError(.unknownOperation, "Operation \(target) is not supported.", field: "X-Amz-Target")
+        }
+        try await authorizer.authorize(service: service, operation: operation, fields: RequestFields(json: body), principal: principal, facts: facts)
     }
 
     static func signedRequest(_ request: Request, body: Data) -> SignedRequest {

@@ -20,10 +20,11 @@ struct IAMOperations: Sendable {
     let accessKeys: AccessKeyService
     let loginProfiles: LoginProfileService
     let mfa: MFAService
+    let simulator: PolicySimulator
     let store: any IdentityStore
 
-    /// The IAM services over `store`.
-    init(store: any Store & IdentityStore, keyring: Keyring, hasher: PasswordHasher = PasswordHasher()) {
+    /// The IAM services over `store`; simulations go through `simulator`.
+    init(store: any Store & IdentityStore, keyring: Keyring, simulator: PolicySimulator, hasher: PasswordHasher = PasswordHasher()) {
         let policies = ManagedPolicyService(store: store)
         self.roles = RoleService(store: store, policies: policies)
         self.users = UserService(store: store, policies: policies)
@@ -34,6 +35,7 @@ struct IAMOperations: Sendable {
         self.accessKeys = AccessKeyService(store: store, keyring: keyring)
         self.loginProfiles = LoginProfileService(store: store, hasher: hasher)
         self.mfa = MFAService(store: store, keyring: keyring)
+        self.simulator = simulator
         self.store = store
     }
 
@@ -44,6 +46,7 @@ struct IAMOperations: Sendable {
         .merging(attachmentActions) { first, _ in first }
         .merging(credentialActions) { first, _ in first }
         .merging(mfaActions) { first, _ in first }
+        .merging(simulationActions) { first, _ in first }
 
     /// The children of `<ActionResult>` (nil for actions without one); throws `InvalidAction` for an
     /// action IAM does not have (here).

@@ -17,13 +17,19 @@ struct QueryController: Sendable {
     let region: String
     let sts: STSOperations
     let iam: IAMOperations
+    let authorizer: Authorizer
+    /// Whether requests arrive over TLS (`aws:SecureTransport`).
+    let secureTransport: Bool
 
     /// The STS and IAM endpoints over `store`; reads the test-only `PORTLESS_TEST_MIN_SESSION_SECONDS`.
-    static func make(store: any Store & IdentityStore, keys: AccessKeyResolver, keyring: Keyring, region: String) -> QueryController {
+    static func make(store: any Store & IdentityStore, keys: AccessKeyResolver, keyring: Keyring, region: String,
+                     authorizer: Authorizer, secureTransport: Bool) -> QueryController {
         let issuer = CredentialIssuer(store: store, keyring: keyring)
-        return QueryController(keys: keys, region: region,
-                               sts: STSOperations(sts: STSService(store: store, issuer: issuer, durations: TestSessionMinimum.durations())),
-                               iam: IAMOperations(store: store, keyring: keyring))
+        let sts = STSService(store: store, issuer: issuer, durations: TestSessionMinimum.durations(), authorizer: authorizer,
+                             mfa: MFAService(store: store, keyring: keyring))
+        return QueryController(keys: keys, region: region, sts: STSOperations(sts: sts),
+                               iam: IAMOperations(store: store, keyring: keyring, simulator: PolicySimulator(authorizer: authorizer)),
+                               authorizer: authorizer, secureTransport: secureTransport)
     }
 
     /// Whether `request` is a Query-protocol call: a form body and no `X-Amz-Target`.
@@ -50,8 +56,17 @@ struct QueryController: Sendable {
             }
             let result: [XMLTag]?
             switch (service, version) {
-            case ("sts", STSOperations.version): result = try await sts.handle(action, parameters: parameters, principal: principal)
-            case ("iam", IAMOperations.version): result = try await iam.handle(action, parameters: parameters, principal: principal)
+            case ("sts", STSOperations.version), ("iam", IAMOperations.version):
+                let known = service == "sts" ? STSOperations.actions.contains(action) : IAMOperations.handlers[action] != nil
+                guard known else {
+                    throw PortlessError(.invalidAction, "Could not find operation \(action) for version \(version)", field: "Action")
+                }
+                let facts = CallFacts(context: context, secureTransport: secureTransport)
+                try await authorizer.authorize(service: service, operation: action, fields: RequestFields(query: parameters),
+                                               principal: principal, facts: facts)
+                result = service == "sts"
+                    ? try await sts.handle(action, parameters: parameters, principal: principal, facts: facts)
+                    : try await iam.handle(action, parameters: parameters, principal: principal)
             default:
                 throw PortlessError(.noSuchVersion, "Version \(version) is not a version of \(service).", field: "Version")
             }

@@ -12,7 +12,7 @@ struct SSMOperations: Sendable {
     let endpoint: ServerEndpoint
 
     /// Runs `operation` (the part after `AmazonSSM.`) and returns the JSON reply body.
-    func handle(_ operation: String, body: Data, principal: Principal) async throws -> Data {
+    func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
         switch operation {
         case "CreateActivation":
             let reply = try await activations.create(try decode(body), principal: principal)
@@ -53,7 +53,7 @@ struct SSMOperations: Sendable {
              "UpdateDocumentDefaultVersion", "DeleteDocument", "DescribeDocumentPermission", "ModifyDocumentPermission":
             return try await handleDocument(operation, body: body, principal: principal)
         case "SendCommand":
-            let command = try await commands.send(try decode(body), principal: principal)
+            let command = try await commands.send(try decode(body), principal: principal, facts: facts)
             return try encode(["Command": CommandShape(record: command)])
         case "CancelCommand":
             let request: CancelCommandRequest = try decode(body)

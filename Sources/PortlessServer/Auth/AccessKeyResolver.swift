@@ -53,7 +53,8 @@ struct AccessKeyResolver: Sendable {
         }
         let secret = try keyring.open(credential.sealedSecret)
         let principal = Principal(accountId: credential.accountId, userName: credential.userName, accessKeyId: credential.accessKeyId,
-                                  assumedRole: credential.assumedRole, isTemporary: true)
+                                  assumedRole: credential.assumedRole, isTemporary: true, iamUserId: credential.iamUserId,
+                                  session: credential.context ?? SessionContext(issuedAt: credential.createdAt))
         return (secret, principal)
     }
 }

@@ -10,8 +10,10 @@ public struct Principal: Sendable, Hashable {
     public var assumedRole: AssumedRoleSession? = nil
     /// Whether the request was signed with temporary (`ASIA…`) credentials.
     public var isTemporary: Bool = false
-    /// The IAM user's ID (`AIDA…`), for an IAM user's own access key.
+    /// The IAM user's ID (`AIDA…`), for an IAM user's access key and its session credentials.
     public var iamUserId: String? = nil
+    /// What temporary credentials carry: MFA, source identity, session policies.
+    public var session: SessionContext? = nil
 
     /// Whether this is the account's root (not an IAM user, even one named `root`).
     public var isRoot: Bool { assumedRole == nil && iamUserId == nil && userName == "root" }

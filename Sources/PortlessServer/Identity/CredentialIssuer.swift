@@ -10,10 +10,11 @@ struct CredentialIssuer: Sendable {
     let store: any IdentityStore
     let keyring: Keyring
 
-    /// Issues credentials acting as `userName` of `accountId`, or as `assumedRole` (then `accountId` is the
-    /// role's account), valid for `seconds` from `now`, rounded down to the whole second.
-    func issue(accountId: String, userName: String, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
-               seconds: Int, now: Date = Date()) async throws -> IssuedCredentials {
+    /// Issues credentials acting as `userName` of `accountId` (the IAM user `iamUserId`, or root), or as
+    /// `assumedRole` (then `accountId` is the role's account), carrying `context`, valid for `seconds` from
+    /// `now`, rounded down to the whole second.
+    func issue(accountId: String, userName: String, iamUserId: String?, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
+               context: SessionContext, seconds: Int, now: Date = Date()) async throws -> IssuedCredentials {
         let accessKeyId = Identifiers.temporaryAccessKeyID()
         let secret = Identifiers.secretAccessKey()
         let token = Identifiers.sessionToken()
@@ -22,7 +23,7 @@ struct CredentialIssuer: Sendable {
                                              sealedSecret: try keyring.seal(secret),
                                              sessionTokenHash: SigV4.hexSHA256(Array(token.utf8)),
                                              expiration: expiration, createdAt: now, sourceAccessKeyId: sourceAccessKeyId,
-                                             assumedRole: assumedRole)
+                                             assumedRole: assumedRole, context: context, iamUserId: iamUserId)
         try await store.insertSessionCredential(record, purgeBefore: now.addingTimeInterval(-Self.retention))
         return IssuedCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token, expiration: expiration)
     }

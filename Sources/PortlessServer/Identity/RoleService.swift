@@ -34,7 +34,7 @@ struct RoleService: Sendable {
             try IAMValidation.integer($0, field: "MaxSessionDuration", in: 3600...SessionDurations.assumeRoleMaximum)
         } ?? 3600
         try IAMValidation.tags(input.tags)
-        try IAMValidation.policyDocument(input.assumeRolePolicyDocument, field: "AssumeRolePolicyDocument")
+        try IAMValidation.policyDocument(input.assumeRolePolicyDocument, field: "AssumeRolePolicyDocument", kind: .trust)
         if let boundary = input.permissionsBoundary { try await policies.requireBoundary(accountId: accountId, arn: boundary) }
         let role = RoleRecord(accountId: accountId, roleName: input.roleName, roleId: Identifiers.roleID(), path: path,
                               assumeRolePolicyDocument: input.assumeRolePolicyDocument, description: input.description,
@@ -93,7 +93,7 @@ struct RoleService: Sendable {
 
     func updateAssumeRolePolicy(accountId: String, name: String, document: String) async throws {
         try IAMValidation.roleName(name)
-        try IAMValidation.policyDocument(document, field: "PolicyDocument")
+        try IAMValidation.policyDocument(document, field: "PolicyDocument", kind: .trust)
         let updated = try await store.modifyRole(accountId: accountId, name: name) { $0.assumeRolePolicyDocument = document }
         guard updated != nil else { throw Self.noSuchRole(name) }
     }

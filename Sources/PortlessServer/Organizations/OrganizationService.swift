@@ -4,6 +4,8 @@ import PortlessCore
 /// The organization: its accounts, `CreateAccount` (with the role AWS makes in every new member account),
 /// and service control policies. Management-only operations refuse callers from member accounts as AWS does.
 struct OrganizationService: Sendable {
+    /// What the access role of a new account may do: everything, as AWS's `AdministratorAccess`.
+    static let administratorAccess = "arn:aws:iam::aws:policy/AdministratorAccess"
     /// The role `CreateAccount` makes when the request names none.
     static let defaultAccessRoleName = "OrganizationAccountAccessRole"
 
@@ -52,9 +54,10 @@ struct OrganizationService: Sendable {
         let accountId = try await unusedAccountId()
         let account = MemberAccountRecord(id: accountId, name: input.accountName, email: input.email, joinedMethod: .created,
                                           joinedAt: requested, tags: input.tags)
-        let role = RoleRecord(accountId: accountId, roleName: roleName, roleId: Identifiers.roleID(), path: "/",
+        var role = RoleRecord(accountId: accountId, roleName: roleName, roleId: Identifiers.roleID(), path: "/",
                               assumeRolePolicyDocument: Self.accessRoleTrustPolicy(managementAccountId: organization.managementAccountId),
                               description: nil, maxSessionDuration: 3600, createDate: requested, tags: [])
+        role.policies.attached = [Self.administratorAccess]
         let status = CreateAccountStatusRecord(id: requestId, accountName: input.accountName, state: .succeeded, requestedAt: requested,
                                                completedAt: requested, accountId: accountId, failureReason: nil)
         try await store.recordCreateAccount(status, account: account, role: role)

@@ -14,10 +14,14 @@ struct CommandService: Sendable {
     let events: CommandEventPublisher
     let output: CommandOutputWriter
     let s3Sources: S3SourcePresigner
+    let authorizer: Authorizer
     let logger: Logger
 
     /// Validates a SendCommand request, stores the command and starts releasing it to its nodes.
-    func send(_ request: SendCommandRequest, principal: Principal, now: Date = Date()) async throws -> CommandRecord {
+    ///
+    /// The document and nodes named by ID were decided from the operation table; nodes chosen by `Targets` are
+    /// decided here, each with its tags, once they are known.
+    func send(_ request: SendCommandRequest, principal: Principal, facts: CallFacts, now: Date = Date()) async throws -> CommandRecord {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
         try await output.checkBucket(request.outputS3BucketName, accountId: principal.accountId)
@@ -30,6 +34,9 @@ struct CommandService: Sendable {
         let lifetime = (request.timeoutSeconds ?? 3600) + (Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600)
         plan.steps = try await s3Sources.rewrite(plan.steps, principal: principal, validFor: lifetime)
         let nodes = try await targetNodes(request, accountId: principal.accountId)
+        if request.instanceIds == nil {
+            try await authorizeTargets(nodes, principal: principal, facts: facts)
+        }
         let timeout = request.timeoutSeconds ?? 3600
         let executionTimeout = Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
         var command = CommandRecord(
@@ -50,6 +57,14 @@ struct CommandService: Sendable {
         await events.commandChanged(command)
         try await dispatcher.start(command, invocations: invocations)
         return command
+    }
+
+    /// `ssm:SendCommand` on each node `Targets` chose, with its tags (`ssm:resourceTag/*`).
+    private func authorizeTargets(_ nodes: [TargetedNode], principal: Principal, facts: CallFacts) async throws {
+        guard !authorizer.sources.isUnrestricted(principal), !nodes.isEmpty else { return }
+        let tags = try await store.allTags(resourceType: NodeService.resourceType)
+        let resources = authorizer.resolver.nodes(nodes.map { ($0.instanceId, tags[$0.instanceId] ?? []) }, account: principal.accountId)
+        try await authorizer.require(AccessCheck("ssm:SendCommand", resources, facts: facts), by: principal)
     }
 
     /// The nodes a request names, checked to exist in the caller's account.
