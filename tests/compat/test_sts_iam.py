@@ -50,10 +50,26 @@ def srv(portless_bin, tmp_path_factory) -> pf.Server:
     server.process.kill_hard()
 
 
+_ADMINS: dict[str, dict] = {}
+
+
+def admin_keys(server: pf.Server) -> dict:
+    """The access key of an `operator` user with AdministratorAccess, made once per server by its root:
+    roles may not be assumed by root, as on AWS."""
+    if server.url not in _ADMINS:
+        ak, sk = server.credentials()
+        iam = boto3.session.Session(aws_access_key_id=ak, aws_secret_access_key=sk, region_name=server.region).client(
+            "iam", endpoint_url=server.url)
+        iam.create_user(UserName="operator")
+        iam.attach_user_policy(UserName="operator", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+        _ADMINS[server.url] = iam.create_access_key(UserName="operator")["AccessKey"]
+    return _ADMINS[server.url]
+
+
 def client(server: pf.Server, service: str, creds: Optional[dict] = None, validate: bool = True, region: Optional[str] = None):
-    """A boto3 client; `creds` is an STS Credentials dict (temporary) or None for root."""
-    ak, sk = server.credentials()
-    kwargs = dict(aws_access_key_id=ak, aws_secret_access_key=sk)
+    """A boto3 client; `creds` is an STS Credentials dict (temporary) or None for the `operator` administrator."""
+    keys = admin_keys(server)
+    kwargs = dict(aws_access_key_id=keys["AccessKeyId"], aws_secret_access_key=keys["SecretAccessKey"])
     if creds is not None:
         kwargs = dict(
             aws_access_key_id=creds["AccessKeyId"],
@@ -96,9 +112,11 @@ def role_names(server: pf.Server) -> list[str]:
 
 
 def make_role(server: pf.Server, name: Optional[str] = None, **kw) -> dict:
-    return client(server, "iam").create_role(
-        RoleName=name or pf.unique("role"), AssumeRolePolicyDocument=json.dumps(TRUST), **kw
-    )["Role"]
+    """A role anyone may assume, allowed to use SSM (so its sessions can be seen working)."""
+    iam = client(server, "iam")
+    role = iam.create_role(RoleName=name or pf.unique("role"), AssumeRolePolicyDocument=json.dumps(TRUST), **kw)["Role"]
+    iam.attach_role_policy(RoleName=role["RoleName"], PolicyArn="arn:aws:iam::aws:policy/AmazonSSMFullAccess")
+    return role
 
 
 def cli_env(creds: dict) -> dict:
@@ -224,7 +242,9 @@ def test_list_roles_pages_and_path_prefix(srv):
 
 def test_assume_role_with_the_cli_then_use_ssm_and_sts(srv):
     role = make_role(srv)
-    out = pf.aws(srv, "sts", "assume-role", "--role-arn", role["Arn"], "--role-session-name", "alice@ops").json
+    keys = admin_keys(srv)
+    out = pf.aws(srv, "sts", "assume-role", "--role-arn", role["Arn"], "--role-session-name", "alice@ops",
+                 env_extra={"AWS_ACCESS_KEY_ID": keys["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": keys["SecretAccessKey"]}).json
     creds, user = out["Credentials"], out["AssumedRoleUser"]
     account = account_of(srv)
     assert creds["AccessKeyId"].startswith("ASIA") and len(creds["AccessKeyId"]) == 20

@@ -58,6 +58,7 @@ struct STSService: Sendable {
                                      sourceIdentity: input.sourceIdentity, transitiveTagKeys: input.transitiveTagKeys)
         try IAMValidation.sessionName(input.sessionName)
         try IAMValidation.tags(input.tags)
+        if let policy = input.policy { try IAMValidation.policyDocument(policy, field: "Policy", kind: .session) }
         let arn = try RoleARN(parsing: input.roleArn)
         guard principal.assumedRole != nil || principal.userName != "root" else {
             throw PortlessError(aws: .accessDeniedQuery, "Roles may not be assumed by root accounts.")
