@@ -82,38 +82,3 @@ public protocol IdentityStore: Sendable {
     func insertSessionCredential(_ credential: SessionCredentialRecord, purgeBefore: Date) async throws
     func sessionCredential(accessKeyId: String) async throws -> SessionCredentialRecord?
 }
-
-/// What still hangs on a user about to be deleted, besides its own record.
-public struct UserDependents: Sendable, Hashable {
-    public var accessKeys: Int
-    public var mfaDevices: Int
-
-    public init(accessKeys: Int, mfaDevices: Int) {
-        self.accessKeys = accessKeys
-        self.mfaDevices = mfaDevices
-    }
-}
-
-/// How many of an account's entities use a managed policy.
-public struct PolicyUsage: Sendable, Hashable {
-    /// Users, groups and roles it is attached to.
-    public var attachments: Int
-    /// Users and roles it is the permissions boundary of.
-    public var boundaries: Int
-
-    public init(attachments: Int = 0, boundaries: Int = 0) {
-        self.attachments = attachments
-        self.boundaries = boundaries
-    }
-}
-
-/// The entities that use a managed policy, as permissions policy (attached) or as boundary.
-public struct PolicyEntities: Sendable {
-    public var users: [UserRecord] = []
-    public var groups: [GroupRecord] = []
-    public var roles: [RoleRecord] = []
-    public var boundaryUsers: [UserRecord] = []
-    public var boundaryRoles: [RoleRecord] = []
-
-    public init() {}
-}
