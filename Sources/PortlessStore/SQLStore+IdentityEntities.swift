@@ -52,6 +52,7 @@ extension SQLStore {
             for keyRow in try await db.raw("SELECT body FROM access_keys WHERE account_id = \(bind: accountId) AND user_key = \(bind: key)").all() {
                 var accessKey = try RecordCoding.decode(AccessKeyRecord.self, row: keyRow)
                 accessKey.userName = user.userName
+                accessKey.userPath = user.path
                 try await db.raw("""
                     UPDATE access_keys SET user_key = \(bind: newKey), body = \(bind: try RecordCoding.encode(accessKey)) WHERE id = \(bind: accessKey.accessKeyId)
                     """).run()

@@ -343,7 +343,7 @@ def test_rename_carries_keys_groups_and_policies(srv):
     assert [u["UserName"] for u in c.get_group(GroupName=group["GroupName"])["Users"]] == [new]
     assert c.list_user_policies(UserName=new)["PolicyNames"] == ["p"]
     ident = client(srv, "sts", (key["AccessKeyId"], key["SecretAccessKey"])).get_caller_identity()
-    assert ident["Arn"].endswith(f":user/{new}") and ident["UserId"] == user["UserId"]
+    assert ident["Arn"].endswith(f":user/new/{new}") and ident["UserId"] == user["UserId"]
 
 
 def test_list_users_pages(srv):
