@@ -759,3 +759,20 @@ def test_bad_mfa_inputs(srv):
             "Authentication code for device is not valid.")
     refused(lambda: c.list_virtual_mfa_devices(AssignmentStatus="Some"), "ValidationError", 400)
     assert c.list_mfa_devices(UserName=user)["MFADevices"] == []
+
+
+def test_virtual_mfa_device_with_the_cli(srv, tmp_path):
+    user = make_user(srv)["UserName"]
+    seed_file = tmp_path / "seed.txt"
+    made = pf.aws(srv, "iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", pf.unique("climfa"),
+                  "--outfile", str(seed_file), "--bootstrap-method", "Base32StringSeed").json["VirtualMFADevice"]
+    seed = seed_file.read_text()
+    assert len(base64.b32decode(seed + "=" * (-len(seed) % 8))) == 20
+    at = fresh_step()
+    pf.aws(srv, "iam", "enable-mfa-device", "--user-name", user, "--serial-number", made["SerialNumber"],
+           "--authentication-code1", totp(seed, at, -1), "--authentication-code2", totp(seed, at))
+    listed = pf.aws(srv, "iam", "list-mfa-devices", "--user-name", user).json["MFADevices"]
+    assert [d["SerialNumber"] for d in listed] == [made["SerialNumber"]]
+    wrong = pf.aws(srv, "iam", "enable-mfa-device", "--user-name", user, "--serial-number", made["SerialNumber"],
+                   "--authentication-code1", "000000", "--authentication-code2", "000000", check=False)
+    assert wrong.returncode != 0 and "EntityAlreadyExists" in wrong.stderr
