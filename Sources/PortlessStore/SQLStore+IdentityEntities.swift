@@ -94,6 +94,13 @@ extension SQLStore {
         try await records(in: .groups, accountId: accountId)
     }
 
+    public func groups(accountId: String, names: [String]) async throws -> [GroupRecord] {
+        guard !names.isEmpty else { return [] }
+        return try await all(GroupRecord.self, """
+            SELECT body FROM iam_groups WHERE account_id = \(bind: accountId) AND name_key IN (\(binds: names.map { $0.lowercased() })) ORDER BY name_key
+            """)
+    }
+
     public func modifyGroup(accountId: String, name: String, _ body: @Sendable (inout GroupRecord) throws -> Void) async throws -> GroupRecord? {
         try await modify(in: .groups, accountId: accountId, name: name, body)
     }

@@ -776,3 +776,15 @@ def test_virtual_mfa_device_with_the_cli(srv, tmp_path):
     wrong = pf.aws(srv, "iam", "enable-mfa-device", "--user-name", user, "--serial-number", made["SerialNumber"],
                    "--authentication-code1", "000000", "--authentication-code2", "000000", check=False)
     assert wrong.returncode != 0 and "EntityAlreadyExists" in wrong.stderr
+
+
+def test_a_user_is_in_at_most_ten_groups(srv):
+    c = iam(srv)
+    user = make_user(srv)["UserName"]
+    groups = [c.create_group(GroupName=pf.unique("ten"))["Group"]["GroupName"] for _ in range(11)]
+    for group in groups[:10]:
+        c.add_user_to_group(GroupName=group, UserName=user)
+    c.add_user_to_group(GroupName=groups[0], UserName=user)
+    refused(lambda: c.add_user_to_group(GroupName=groups[10], UserName=user), "LimitExceeded", 409, "Cannot exceed quota for GroupsPerUser: 10")
+    assert sorted(g["GroupName"] for g in c.list_groups_for_user(UserName=user)["Groups"]) == sorted(groups[:10])
+    assert c.get_group(GroupName=groups[10])["Users"] == []

@@ -42,6 +42,8 @@ public protocol IdentityStore: Sendable {
     func insertGroup(_ group: GroupRecord) async throws
     func group(accountId: String, name: String) async throws -> GroupRecord?
     func groups(accountId: String) async throws -> [GroupRecord]
+    /// The account's groups among `names` (any case), in one read.
+    func groups(accountId: String, names: [String]) async throws -> [GroupRecord]
     func modifyGroup(accountId: String, name: String, _ body: @Sendable (inout GroupRecord) throws -> Void) async throws -> GroupRecord?
     /// Deletes a group once `check` accepts it and its member count; false when there was none.
     func deleteGroup(accountId: String, name: String, check: @Sendable (GroupRecord, Int) throws -> Void) async throws -> Bool
