@@ -52,6 +52,7 @@ extension SQLStore {
             for keyRow in try await db.raw("SELECT body FROM access_keys WHERE account_id = \(bind: accountId) AND user_key = \(bind: key)").all() {
                 var accessKey = try RecordCoding.decode(AccessKeyRecord.self, row: keyRow)
                 accessKey.userName = user.userName
+                accessKey.userPath = user.path
                 try await db.raw("""
                     UPDATE access_keys SET user_key = \(bind: newKey), body = \(bind: try RecordCoding.encode(accessKey)) WHERE id = \(bind: accessKey.accessKeyId)
                     """).run()
@@ -91,6 +92,13 @@ extension SQLStore {
 
     public func groups(accountId: String) async throws -> [GroupRecord] {
         try await records(in: .groups, accountId: accountId)
+    }
+
+    public func groups(accountId: String, names: [String]) async throws -> [GroupRecord] {
+        guard !names.isEmpty else { return [] }
+        return try await all(GroupRecord.self, """
+            SELECT body FROM iam_groups WHERE account_id = \(bind: accountId) AND name_key IN (\(binds: names.map { $0.lowercased() })) ORDER BY name_key
+            """)
     }
 
     public func modifyGroup(accountId: String, name: String, _ body: @Sendable (inout GroupRecord) throws -> Void) async throws -> GroupRecord? {

@@ -343,7 +343,7 @@ def test_rename_carries_keys_groups_and_policies(srv):
     assert [u["UserName"] for u in c.get_group(GroupName=group["GroupName"])["Users"]] == [new]
     assert c.list_user_policies(UserName=new)["PolicyNames"] == ["p"]
     ident = client(srv, "sts", (key["AccessKeyId"], key["SecretAccessKey"])).get_caller_identity()
-    assert ident["Arn"].endswith(f":user/{new}") and ident["UserId"] == user["UserId"]
+    assert ident["Arn"].endswith(f":user/new/{new}") and ident["UserId"] == user["UserId"]
 
 
 def test_list_users_pages(srv):
@@ -759,3 +759,32 @@ def test_bad_mfa_inputs(srv):
             "Authentication code for device is not valid.")
     refused(lambda: c.list_virtual_mfa_devices(AssignmentStatus="Some"), "ValidationError", 400)
     assert c.list_mfa_devices(UserName=user)["MFADevices"] == []
+
+
+def test_virtual_mfa_device_with_the_cli(srv, tmp_path):
+    user = make_user(srv)["UserName"]
+    seed_file = tmp_path / "seed.txt"
+    made = pf.aws(srv, "iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", pf.unique("climfa"),
+                  "--outfile", str(seed_file), "--bootstrap-method", "Base32StringSeed").json["VirtualMFADevice"]
+    seed = seed_file.read_text()
+    assert len(base64.b32decode(seed + "=" * (-len(seed) % 8))) == 20
+    at = fresh_step()
+    pf.aws(srv, "iam", "enable-mfa-device", "--user-name", user, "--serial-number", made["SerialNumber"],
+           "--authentication-code1", totp(seed, at, -1), "--authentication-code2", totp(seed, at))
+    listed = pf.aws(srv, "iam", "list-mfa-devices", "--user-name", user).json["MFADevices"]
+    assert [d["SerialNumber"] for d in listed] == [made["SerialNumber"]]
+    wrong = pf.aws(srv, "iam", "enable-mfa-device", "--user-name", user, "--serial-number", made["SerialNumber"],
+                   "--authentication-code1", "000000", "--authentication-code2", "000000", check=False)
+    assert wrong.returncode != 0 and "EntityAlreadyExists" in wrong.stderr
+
+
+def test_a_user_is_in_at_most_ten_groups(srv):
+    c = iam(srv)
+    user = make_user(srv)["UserName"]
+    groups = [c.create_group(GroupName=pf.unique("ten"))["Group"]["GroupName"] for _ in range(11)]
+    for group in groups[:10]:
+        c.add_user_to_group(GroupName=group, UserName=user)
+    c.add_user_to_group(GroupName=groups[0], UserName=user)
+    refused(lambda: c.add_user_to_group(GroupName=groups[10], UserName=user), "LimitExceeded", 409, "Cannot exceed quota for GroupsPerUser: 10")
+    assert sorted(g["GroupName"] for g in c.list_groups_for_user(UserName=user)["Groups"]) == sorted(groups[:10])
+    assert c.get_group(GroupName=groups[10])["Users"] == []

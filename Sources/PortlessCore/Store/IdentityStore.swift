@@ -42,6 +42,8 @@ public protocol IdentityStore: Sendable {
     func insertGroup(_ group: GroupRecord) async throws
     func group(accountId: String, name: String) async throws -> GroupRecord?
     func groups(accountId: String) async throws -> [GroupRecord]
+    /// The account's groups among `names` (any case), in one read.
+    func groups(accountId: String, names: [String]) async throws -> [GroupRecord]
     func modifyGroup(accountId: String, name: String, _ body: @Sendable (inout GroupRecord) throws -> Void) async throws -> GroupRecord?
     /// Deletes a group once `check` accepts it and its member count; false when there was none.
     func deleteGroup(accountId: String, name: String, check: @Sendable (GroupRecord, Int) throws -> Void) async throws -> Bool
@@ -81,39 +83,4 @@ public protocol IdentityStore: Sendable {
     /// Stores temporary credentials, and forgets those that expired before `purgeBefore`.
     func insertSessionCredential(_ credential: SessionCredentialRecord, purgeBefore: Date) async throws
     func sessionCredential(accessKeyId: String) async throws -> SessionCredentialRecord?
-}
-
-/// What still hangs on a user about to be deleted, besides its own record.
-public struct UserDependents: Sendable, Hashable {
-    public var accessKeys: Int
-    public var mfaDevices: Int
-
-    public init(accessKeys: Int, mfaDevices: Int) {
-        self.accessKeys = accessKeys
-        self.mfaDevices = mfaDevices
-    }
-}
-
-/// How many of an account's entities use a managed policy.
-public struct PolicyUsage: Sendable, Hashable {
-    /// Users, groups and roles it is attached to.
-    public var attachments: Int
-    /// Users and roles it is the permissions boundary of.
-    public var boundaries: Int
-
-    public init(attachments: Int = 0, boundaries: Int = 0) {
-        self.attachments = attachments
-        self.boundaries = boundaries
-    }
-}
-
-/// The entities that use a managed policy, as permissions policy (attached) or as boundary.
-public struct PolicyEntities: Sendable {
-    public var users: [UserRecord] = []
-    public var groups: [GroupRecord] = []
-    public var roles: [RoleRecord] = []
-    public var boundaryUsers: [UserRecord] = []
-    public var boundaryRoles: [RoleRecord] = []
-
-    public init() {}
 }

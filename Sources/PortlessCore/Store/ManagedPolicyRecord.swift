@@ -37,17 +37,3 @@ public struct ManagedPolicyRecord: Sendable, Codable, Hashable {
 
     public var defaultVersion: PolicyVersionRecord? { versions.first { $0.versionId == defaultVersionId } }
 }
-
-/// One version of a managed policy.
-public struct PolicyVersionRecord: Sendable, Codable, Hashable {
-    public var versionId: String
-    /// The document as the caller sent it (not URL-encoded).
-    public var document: String
-    public var createDate: Date
-
-    public init(versionId: String, document: String, createDate: Date) {
-        self.versionId = versionId
-        self.document = document
-        self.createDate = createDate
-    }
-}

@@ -12,11 +12,13 @@ public struct AccessKeyRecord: Sendable, Codable, Hashable {
     public var status: AccessKeyStatus
     /// The IAM user's ID (`AIDA…`); nil for root.
     public var userId: String?
+    /// The IAM user's path (part of its ARN); nil for root.
+    public var userPath: String?
     /// When, with which service and in which region the key last signed a request (recorded at most once a minute).
     public var lastUsed: AccessKeyLastUse?
 
     public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, createdAt: Date,
-                status: AccessKeyStatus = .active, userId: String? = nil) {
+                status: AccessKeyStatus = .active, userId: String? = nil, userPath: String? = nil) {
         self.accessKeyId = accessKeyId
         self.accountId = accountId
         self.userName = userName
@@ -24,6 +26,7 @@ public struct AccessKeyRecord: Sendable, Codable, Hashable {
         self.createdAt = createdAt
         self.status = status
         self.userId = userId
+        self.userPath = userPath
     }
 }
 

@@ -18,12 +18,13 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
     public var assumedRole: AssumedRoleSession?
     /// MFA, source identity and session policies (nil in records from before they were kept).
     public var context: SessionContext?
-    /// The IAM user's ID, for credentials a user asked for with `GetSessionToken`.
+    /// The IAM user's ID and path, for credentials a user asked for with `GetSessionToken`.
     public var iamUserId: String?
+    public var iamUserPath: String?
 
     public init(accessKeyId: String, accountId: String, userName: String, sealedSecret: Data, sessionTokenHash: String,
                 expiration: Date, createdAt: Date, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
-                context: SessionContext? = nil, iamUserId: String? = nil) {
+                context: SessionContext? = nil, iamUserId: String? = nil, iamUserPath: String? = nil) {
         self.accessKeyId = accessKeyId
         self.accountId = accountId
         self.userName = userName
@@ -35,5 +36,6 @@ public struct SessionCredentialRecord: Sendable, Codable, Hashable {
         self.assumedRole = assumedRole
         self.context = context
         self.iamUserId = iamUserId
+        self.iamUserPath = iamUserPath
     }
 }

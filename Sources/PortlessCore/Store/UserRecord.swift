@@ -34,16 +34,3 @@ public struct UserRecord: Sendable, Codable, Hashable {
     /// `arn:aws:iam::ACCOUNT:user/PATH/NAME`.
     public var arn: String { "arn:aws:iam::\(accountId):user\(path)\(userName)" }
 }
-
-/// A user's console password: only its slow hash (``PasswordHasher``) is kept.
-public struct LoginProfileRecord: Sendable, Codable, Hashable {
-    public var passwordHash: String
-    public var createDate: Date
-    public var passwordResetRequired: Bool
-
-    public init(passwordHash: String, createDate: Date, passwordResetRequired: Bool) {
-        self.passwordHash = passwordHash
-        self.createDate = createDate
-        self.passwordResetRequired = passwordResetRequired
-    }
-}

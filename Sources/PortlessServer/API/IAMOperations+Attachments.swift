@@ -1,7 +1,8 @@
 import Foundation
 import PortlessCore
 
-/// Inline policies of, and managed policies attached to, users, groups and roles.
+/// Inline policies of, and managed policies attached to, users, groups and roles. `ListEntitiesForPolicy`
+/// answers with every entity in one page (`IsTruncated` false).
 extension IAMOperations {
     static let attachmentActions: [String: Handler] = {
         var actions: [String: Handler] = [

@@ -28,7 +28,8 @@ struct AccessKeyResolver: Sendable {
         }
         guard let key = try await store.accessKey(id: accessKeyId), key.status == .active, securityToken == nil else { throw Self.invalidToken }
         let secret = try keyring.open(key.sealedSecret)
-        return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId, iamUserId: key.userId))
+        return (secret, Principal(accountId: key.accountId, userName: key.userName, accessKeyId: key.accessKeyId, iamUserId: key.userId,
+                                  userPath: key.userPath ?? "/"))
     }
 
     /// Records that a long-term key signed a verified request for `service` in `region` — at most once a
@@ -54,6 +55,7 @@ struct AccessKeyResolver: Sendable {
         let secret = try keyring.open(credential.sealedSecret)
         let principal = Principal(accountId: credential.accountId, userName: credential.userName, accessKeyId: credential.accessKeyId,
                                   assumedRole: credential.assumedRole, isTemporary: true, iamUserId: credential.iamUserId,
+                                  userPath: credential.iamUserPath ?? "/",
                                   session: credential.context ?? SessionContext(issuedAt: credential.createdAt))
         return (secret, principal)
     }

@@ -10,18 +10,19 @@ public struct Principal: Sendable, Hashable {
     public var assumedRole: AssumedRoleSession? = nil
     /// Whether the request was signed with temporary (`ASIA…`) credentials.
     public var isTemporary: Bool = false
-    /// The IAM user's ID (`AIDA…`), for an IAM user's access key and its session credentials.
+    /// The IAM user's ID (`AIDA…`) and path, for an IAM user's access key and its session credentials.
     public var iamUserId: String? = nil
+    public var userPath: String = "/"
     /// What temporary credentials carry: MFA, source identity, session policies.
     public var session: SessionContext? = nil
 
     /// Whether this is the account's root (not an IAM user, even one named `root`).
     public var isRoot: Bool { assumedRole == nil && iamUserId == nil && userName == "root" }
 
-    /// The caller's ARN: `…:root`, `…:user/NAME`, or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
+    /// The caller's ARN: `…:root`, `…:user/PATH/NAME`, or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
     public var arn: String {
         if let assumedRole { return assumedRole.arn(accountId: accountId) }
-        return isRoot ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user/\(userName)"
+        return isRoot ? "arn:aws:iam::\(accountId):root" : "arn:aws:iam::\(accountId):user\(userPath)\(userName)"
     }
 
     /// `GetCallerIdentity`'s `UserId`: the account ID for root, `AROA…:SESSION` for an assumed role, the

@@ -21,14 +21,14 @@ struct AccessKeyService: Sendable {
     func create(principal: Principal, userName: String?, now: Date = Date()) async throws -> (AccessKeyRecord, secret: String) {
         let owner = try Self.owner(userName, principal: principal)
         let secret = Identifiers.secretAccessKey()
-        var userId: String?
+        var user: UserRecord?
         if let owner {
-            guard let user = try await store.user(accountId: principal.accountId, name: owner) else { throw IAMEntity.noSuchUser(owner) }
-            userId = user.userId
+            user = try await store.user(accountId: principal.accountId, name: owner)
+            guard user != nil else { throw IAMEntity.noSuchUser(owner) }
         }
         let record = AccessKeyRecord(accessKeyId: Identifiers.accessKeyID(), accountId: principal.accountId,
-                                     userName: owner ?? "root", sealedSecret: try keyring.seal(secret), createdAt: now.wholeSecond,
-                                     userId: userId)
+                                     userName: user?.userName ?? "root", sealedSecret: try keyring.seal(secret), createdAt: now.wholeSecond,
+                                     userId: user?.userId, userPath: user?.path)
         guard let stored = try await store.insertAccessKey(record, forRoot: owner == nil, limit: Self.limit) else {
             throw IAMEntity.noSuchUser(owner ?? "root")
         }

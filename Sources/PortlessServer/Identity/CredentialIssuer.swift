@@ -13,7 +13,8 @@ struct CredentialIssuer: Sendable {
     /// Issues credentials acting as `userName` of `accountId` (the IAM user `iamUserId`, or root), or as
     /// `assumedRole` (then `accountId` is the role's account), carrying `context`, valid for `seconds` from
     /// `now`, rounded down to the whole second.
-    func issue(accountId: String, userName: String, iamUserId: String?, sourceAccessKeyId: String, assumedRole: AssumedRoleSession?,
+    func issue(accountId: String, userName: String, iamUserId: String?, iamUserPath: String? = nil, sourceAccessKeyId: String,
+               assumedRole: AssumedRoleSession?,
                context: SessionContext, seconds: Int, now: Date = Date()) async throws -> IssuedCredentials {
         let accessKeyId = Identifiers.temporaryAccessKeyID()
         let secret = Identifiers.secretAccessKey()
@@ -23,7 +24,8 @@ struct CredentialIssuer: Sendable {
                                              sealedSecret: try keyring.seal(secret),
                                              sessionTokenHash: SigV4.hexSHA256(Array(token.utf8)),
                                              expiration: expiration, createdAt: now, sourceAccessKeyId: sourceAccessKeyId,
-                                             assumedRole: assumedRole, context: context, iamUserId: iamUserId)
+                                             assumedRole: assumedRole, context: context, iamUserId: iamUserId,
+                                             iamUserPath: iamUserPath)
         try await store.insertSessionCredential(record, purgeBefore: now.addingTimeInterval(-Self.retention))
         return IssuedCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token, expiration: expiration)
     }

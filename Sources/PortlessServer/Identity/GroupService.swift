@@ -3,6 +3,9 @@ import PortlessCore
 
 /// IAM groups and their members.
 struct GroupService: Sendable {
+    /// A user is in at most this many groups.
+    static let groupsPerUser = 10
+
     let store: any IdentityStore
 
     func create(accountId: String, name: String, path: String?, now: Date = Date()) async throws -> GroupRecord {
@@ -52,8 +55,10 @@ struct GroupService: Sendable {
     func addUser(accountId: String, groupName: String, userName: String) async throws {
         try IAMValidation.existingUserName(userName)
         let group = try await group(accountId: accountId, name: groupName)
+        let quota = PortlessError(aws: .limitExceeded, "Cannot exceed quota for GroupsPerUser: \(Self.groupsPerUser)", field: "GroupName")
         let updated = try await store.modifyUser(accountId: accountId, name: userName) { user in
             guard !user.groups.contains(where: { $0.lowercased() == group.groupName.lowercased() }) else { return }
+            guard user.groups.count < Self.groupsPerUser else { throw quota }
             user.groups.append(group.groupName)
         }
         guard updated != nil else { throw IAMEntity.noSuchUser(userName) }

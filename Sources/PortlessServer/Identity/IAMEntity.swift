@@ -20,11 +20,6 @@ enum IAMEntity: Sendable, Hashable {
         switch self { case .user: "user"; case .group: "group"; case .role: "role" }
     }
 
-    /// The request field naming the entity.
-    var field: String {
-        switch self { case .user: "UserName"; case .group: "GroupName"; case .role: "RoleName" }
-    }
-
     /// The sum of the inline policies' sizes (without whitespace) may not exceed this.
     var inlineSizeLimit: Int {
         switch self { case .user: 2048; case .group: 5120; case .role: 10240 }

@@ -1,7 +1,7 @@
 import PortlessCore
 
-/// The read side the policy evaluator uses: every policy that applies to a user or role, in a few
-/// indexed reads.
+/// The read side the policy evaluator uses: every policy that applies to a user or role, in at most three
+/// indexed reads (the user or role; its groups; its customer managed policies).
 ///
 /// Cache by ``generation()``: the store's IAM revision, raised in the same transaction as every write to a
 /// user, group, role or managed policy (create, delete, attach, detach, inline put/delete, boundary, tags,
@@ -15,8 +15,7 @@ struct PrincipalPolicySource: Sendable {
         guard let user = try await store.user(accountId: accountId, name: userName) else { throw IAMEntity.noSuchUser(userName) }
         var inline = user.policies.inline.map { PolicyText(name: "user/\(user.userName)/inline/\($0.name)", document: $0.document) }
         var attached = user.policies.attached
-        for groupName in user.groups {
-            guard let group = try await store.group(accountId: accountId, name: groupName) else { continue }
+        for group in try await store.groups(accountId: accountId, names: user.groups) {
             inline += group.policies.inline.map { PolicyText(name: "group/\(group.groupName)/inline/\($0.name)", document: $0.document) }
             let added = group.policies.attached.filter { !attached.contains($0) }
             attached += added

@@ -47,6 +47,7 @@ struct STSService: Sendable {
                                              unknownDevice: Self.unknownDevice)
         let context = SessionContext(issuedAt: now, mfaAuthenticatedAt: verifiedAt)
         return try await issuer.issue(accountId: principal.accountId, userName: principal.userName, iamUserId: principal.iamUserId,
+                                      iamUserPath: principal.iamUserId == nil ? nil : principal.userPath,
                                       sourceAccessKeyId: principal.accessKeyId, assumedRole: nil, context: context, seconds: seconds, now: now)
     }
 
