@@ -49,7 +49,8 @@ extension PortlessServer {
         let router = Router(context: PortlessRequestContext.self)
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
-        S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region)).register(on: router)
+        S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region), authorizer: authorizer,
+                     secureTransport: secureTransport).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),

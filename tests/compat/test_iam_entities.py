@@ -271,6 +271,11 @@ def test_new_users_key_signs_as_that_user(srv):
     user = make_user(srv)
     key = iam(srv).create_access_key(UserName=user["UserName"])["AccessKey"]
     keys = (key["AccessKeyId"], key["SecretAccessKey"])
+    # A new user may do nothing until a policy allows it (GetCallerIdentity needs no permission).
+    refused(lambda: client(srv, "iam", keys).get_user(), "AccessDenied", 403)
+    iam(srv).put_user_policy(UserName=user["UserName"], PolicyName="self", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": ["iam:GetUser", "iam:ListAccessKeys"], "Resource": "arn:aws:iam::*:user/${aws:username}"}]}))
     ident = client(srv, "sts", keys).get_caller_identity()
     assert ident["Arn"] == f"arn:aws:iam::{ident['Account']}:user/{user['UserName']}"
     assert ident["UserId"] == user["UserId"]
@@ -365,7 +370,13 @@ def test_get_user_of_root_and_of_roles(srv):
     account = account_of(srv)
     assert root["UserId"] == account and root["Arn"] == f"arn:aws:iam::{account}:root"
     role = iam(srv).create_role(RoleName=pf.unique("gr"), AssumeRolePolicyDocument=json.dumps(TRUST))["Role"]
-    creds = client(srv, "sts").assume_role(RoleArn=role["Arn"], RoleSessionName="sess")["Credentials"]
+    iam(srv).attach_role_policy(RoleName=role["RoleName"], PolicyArn=aws_arn("AdministratorAccess"))
+    # Roles may not be assumed by root: an administrator user assumes it.
+    admin = make_user(srv)
+    iam(srv).attach_user_policy(UserName=admin["UserName"], PolicyArn=aws_arn("AdministratorAccess"))
+    admin_key = iam(srv).create_access_key(UserName=admin["UserName"])["AccessKey"]
+    creds = client(srv, "sts", (admin_key["AccessKeyId"], admin_key["SecretAccessKey"])).assume_role(
+        RoleArn=role["Arn"], RoleSessionName="sess")["Credentials"]
     session = boto3.session.Session(region_name=srv.region, aws_access_key_id=creds["AccessKeyId"],
                                     aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
     role_iam = session.client("iam", endpoint_url=srv.url)

@@ -64,7 +64,8 @@ extension PortlessError.Code {
     public static let signatureDoesNotMatch = Self("SignatureDoesNotMatch", httpStatus: 403)
     public static let unrecognizedClient = Self("UnrecognizedClientException", httpStatus: 400)
     public static let invalidClientTokenId = Self("InvalidClientTokenId", httpStatus: 403)
-    public static let accessDenied = Self("AccessDeniedException", httpStatus: 403)
+    // JSON 1.1 services send AccessDeniedException with 400, their models give it no other status.
+    public static let accessDenied = Self("AccessDeniedException", httpStatus: 400)
 
     // Request shape.
     public static let serialization = Self("SerializationException")

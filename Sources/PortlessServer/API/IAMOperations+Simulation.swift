@@ -15,9 +15,10 @@ extension IAMOperations {
             guard !input.policies.isEmpty else {
                 throw ConstraintViolation.error(.validationError, value: nil, field: "PolicyInputList", .notNull)
             }
-            let caller = Principal(accountId: principal.accountId, userName: "simulation", accessKeyId: "simulation:custom",
-                                   iamUserId: "AIDASIMULATION")
-            return evaluationResults(try await iam.simulator.simulate(input, as: caller, onlyGivenPolicies: true))
+            // The policies are evaluated for an IAM user of the caller's account, whoever the caller is.
+            let user = Principal(accountId: principal.accountId, userName: "simulated-user", accessKeyId: "simulation:custom",
+                                 iamUserId: "AIDASIMULATEDUSER0000")
+            return evaluationResults(try await iam.simulator.simulate(input, as: user, onlyGivenPolicies: true))
         },
     ]
 

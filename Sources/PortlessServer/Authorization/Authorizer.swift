@@ -24,10 +24,13 @@ struct Authorizer: Sendable {
         }
     }
 
-    /// The decision for each resource of `check` (what SimulatePrincipalPolicy shows).
-    func decide(_ check: AccessCheck, by principal: Principal, extraPolicies: [Policy]? = nil, now: Date = Date()) async throws -> [Outcome] {
-        var applied = try await sources.applied(to: principal)
-        if let extraPolicies { applied.identity = extraPolicies }
+    /// The decision for each resource of `check`, under the principal's own policies.
+    func decide(_ check: AccessCheck, by principal: Principal, now: Date = Date()) async throws -> [Outcome] {
+        decide(check, by: principal, applied: try await sources.applied(to: principal), now: now)
+    }
+
+    /// The decision for each resource of `check` under exactly `applied` (the simulations).
+    func decide(_ check: AccessCheck, by principal: Principal, applied: AppliedPolicies, now: Date = Date()) -> [Outcome] {
         let base = RequestContextBuilder(principal: principal, applied: applied, region: region, now: now).context(facts: check.facts)
         let facts = applied.facts(of: principal)
         return check.resources.map { resource in

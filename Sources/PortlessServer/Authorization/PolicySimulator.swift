@@ -34,12 +34,10 @@ struct PolicySimulator: Sendable {
         for (index, document) in input.policies.enumerated() {
             extra.append(try Policy(json: document, kind: .identity, name: "PolicyInputList.\(index + 1)", field: "PolicyInputList"))
         }
-        var identity: [Policy]? = nil
-        if onlyGivenPolicies {
-            identity = extra
-        } else if !extra.isEmpty {
-            identity = try await authorizer.sources.applied(to: principal).identity + extra
-        }
+        var applied = onlyGivenPolicies
+            ? AppliedPolicies(identity: extra, boundary: nil, session: nil, serviceControl: [], principalTags: [], organizationId: nil)
+            : try await authorizer.sources.applied(to: principal)
+        applied.identity += onlyGivenPolicies ? [] : extra
         let resourcePolicy = try input.resourcePolicy.map { try Policy(json: $0, kind: .resource, name: "ResourcePolicy", field: "ResourcePolicy") }
         let resources = (input.resources.isEmpty ? ["*"] : input.resources).map {
             ResourceRef(arn: $0, accountId: nil, policy: resourcePolicy)
@@ -47,7 +45,7 @@ struct PolicySimulator: Sendable {
         var results: [Result] = []
         for action in input.actions {
             let check = AccessCheck(action, resources, facts: CallFacts(keys: input.context))
-            for outcome in try await authorizer.decide(check, by: principal, extraPolicies: identity) {
+            for outcome in authorizer.decide(check, by: principal, applied: applied) {
                 let decision: Result.Decision = switch outcome.decision.reason {
                 case .allowed: .allowed
                 case .explicitDeny: .explicitDeny

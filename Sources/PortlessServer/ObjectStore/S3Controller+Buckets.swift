@@ -83,7 +83,7 @@ extension S3Controller {
     }
 
     func deleteObjects(_ bucket: String, request: Request, auth: S3Authenticator.Outcome) async throws -> Response {
-        _ = try await store.requireBucket(bucket, accountId: auth.principal.accountId)
+        _ = try await store.bucket(bucket)
         let body = String(decoding: try await receiveSmall(request, auth: auth), as: UTF8.self)
         guard S3XML.hasRoot("Delete", body) else { throw S3Error.malformedXML() }
         let objects = S3XML.elements("Object", in: Substring(body))

@@ -18,7 +18,7 @@ extension S3Controller {
     }
 
     func uploadPart(_ bucket: String, key: String, request: Request, auth: S3Authenticator.Outcome) async throws -> Response {
-        _ = try await store.requireBucket(bucket, accountId: auth.principal.accountId)
+        _ = try await store.bucket(bucket)
         let uploadId = request.uri.queryParameters["uploadId"].map(String.init) ?? ""
         guard let text = request.uri.queryParameters["partNumber"], let number = Int(text), (1...10_000).contains(number) else {
             throw S3Error.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", name: "partNumber")
@@ -45,7 +45,7 @@ extension S3Controller {
     }
 
     func completeMultipartUpload(_ bucket: String, key: String, request: Request, auth: S3Authenticator.Outcome) async throws -> Response {
-        _ = try await store.requireBucket(bucket, accountId: auth.principal.accountId)
+        _ = try await store.bucket(bucket)
         let uploadId = request.uri.queryParameters["uploadId"].map(String.init) ?? ""
         let upload = try multipart.upload(uploadId, bucket: bucket, key: key)
         let body = String(decoding: try await receiveSmall(request, auth: auth), as: UTF8.self)

@@ -6,7 +6,7 @@ import PortlessCore
 
 extension S3Controller {
     func putObject(_ bucket: String, key: String, request: Request, auth: S3Authenticator.Outcome) async throws -> Response {
-        _ = try await store.requireBucket(bucket, accountId: auth.principal.accountId)
+        _ = try await store.bucket(bucket)
         let received = try await receive(request, auth: auth)
         let parts = Self.objectHeaders(request.headers)
         let metadata = ObjectMetadata(key: key, blob: "", size: received.digests.size, etag: S3ETag.quoted(md5: received.digests.md5),
@@ -85,8 +85,7 @@ extension S3Controller {
     }
 
     func copyObject(_ bucket: String, key: String, request: Request, auth: S3Authenticator.Outcome) async throws -> Response {
-        let account = auth.principal.accountId
-        _ = try await store.requireBucket(bucket, accountId: account)
+        _ = try await store.bucket(bucket)
         var source = request.headers[S3Headers.copySource] ?? ""
         if let question = source.firstIndex(of: "?") { source = String(source[..<question]) }
         source = SigV4URIEncoding.decode(source, plusAsSpace: false)
@@ -95,7 +94,7 @@ extension S3Controller {
             throw S3Error.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey", name: "x-amz-copy-source")
         }
         let sourceBucket = String(source[..<slash]), sourceKey = String(source[source.index(after: slash)...])
-        _ = try await store.requireBucket(sourceBucket, accountId: account)
+        try await authorizeRead(bucket: sourceBucket, key: sourceKey, principal: auth.principal)
         _ = try await receiveSmall(request, auth: auth)
         let (original, handle) = try await open(sourceBucket, key: sourceKey)
         let staging = try StagingFile(url: store.temporaryURL(), limit: store.maximumObjectSize)

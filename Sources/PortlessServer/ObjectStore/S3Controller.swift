@@ -10,6 +10,9 @@ import PortlessCore
 struct S3Controller: Sendable {
     let store: ObjectStore
     let authenticator: S3Authenticator
+    let authorizer: Authorizer
+    /// Whether requests arrive over TLS (`aws:SecureTransport`).
+    let secureTransport: Bool
     var multipart: MultipartStore { MultipartStore(directory: store.uploadsDirectory) }
 
     /// Registers the S3 routes.
@@ -29,10 +32,15 @@ struct S3Controller: Sendable {
             let target = try S3Target(path: request.uri.path, query: request.uri.query ?? "")
             resource = target.resource
             let outcome = try await authenticator.authenticate(Self.signedRequest(request))
-            let response = try await dispatch(request, target: target, auth: outcome)
+            let owner = try await authorize(request, target: target, principal: outcome.principal,
+                                            facts: CallFacts(context: context, secureTransport: secureTransport))
+            let response = try await dispatch(request, target: target, auth: outcome, account: owner)
             context.logger.info("s3 call", metadata: ["portless.method": "\(request.method.rawValue)", "portless.resource": "\(resource)",
                                                       "portless.principal": "\(outcome.principal.arn)"])
             return response
+        } catch let error as PortlessError where error.code == .accessDenied {
+            context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "AccessDenied"])
+            return S3XML.error(.accessDenied(error.message), resource: resource, isHead: isHead)
         } catch let error as S3Error {
             context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "\(error.code)"])
             return S3XML.error(error, resource: resource, isHead: isHead)
@@ -42,8 +50,8 @@ struct S3Controller: Sendable {
         }
     }
 
-    private func dispatch(_ request: Request, target: S3Target, auth: S3Authenticator.Outcome) async throws -> Response {
-        let account = auth.principal.accountId
+    /// Serves the request for the bucket's owner `account` (the caller's own account for the service and new buckets).
+    private func dispatch(_ request: Request, target: S3Target, auth: S3Authenticator.Outcome, account: String) async throws -> Response {
         guard let bucket = target.bucket else {
             guard request.method == .get else { throw S3Error("MethodNotAllowed", 405, "The specified method is not allowed against this resource.") }
             return await listBuckets(account: account)
