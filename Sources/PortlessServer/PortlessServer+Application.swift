@@ -32,7 +32,8 @@ extension PortlessServer {
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
                                       authorizer: authorizer, logger: logger)
-        let activations = ActivationService(store: store)
+        let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
+        let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
@@ -43,7 +44,7 @@ extension PortlessServer {
         let organizations = OrganizationsOperations(organizations: organizationService)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
                                 organizations: organizations, query: query, authorizer: authorizer, secureTransport: secureTransport)
-        let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations,
+        let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
 
         let router = Router(context: PortlessRequestContext.self)

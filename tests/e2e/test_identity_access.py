@@ -340,3 +340,27 @@ def test_bad_policies_and_credentials_are_refused_and_change_nothing(world):
     keys = iam.create_access_key(UserName="dave")["AccessKey"]
     iam.update_access_key(UserName="dave", AccessKeyId=keys["AccessKeyId"], Status="Inactive")
     assert refused(lambda: client(server, "sts", keys).get_caller_identity())[0] == "InvalidClientTokenId"
+
+
+def test_a_node_acts_as_its_activation_role(world):
+    server, root = world["server"], world["root"]
+    ssm, iam = client(server, "ssm", root), client(server, "iam", root)
+    node = start_agent(world, ssm, "node-role", role="EdgeNodeRole")
+    role = iam.get_role(RoleName="EdgeNodeRole")["Role"]
+    assert role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {"Service": "ssm.amazonaws.com"}
+    attached = [p["PolicyName"] for p in iam.list_attached_role_policies(RoleName="EdgeNodeRole")["AttachedPolicies"]]
+    assert attached == ["AmazonSSMManagedInstanceCore"]
+    agent = world["agents"][-1]
+    # Without the node policy its role may not log in: the agent stays disconnected.
+    iam.detach_role_policy(RoleName="EdgeNodeRole", PolicyArn="arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+    agent.kill9()
+    start = agent.process.line_count() if agent.process.alive() else 0
+    agent.restart()
+    time.sleep(5)
+    assert pf.instance_info(ssm, [node])[node]["PingStatus"] != "Online"
+    iam.attach_role_policy(RoleName="EdgeNodeRole", PolicyArn="arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+    agent.wait_connected(timeout=90, start=start)
+    # Passing a role needs iam:PassRole: a user allowed only CreateActivation is refused.
+    keys = make_user(server, iam, "activator", inline=policy({"Effect": "Allow", "Action": "ssm:CreateActivation", "Resource": "*"}))
+    code, message = refused(lambda: client(server, "ssm", keys).create_activation(IamRole="EdgeNodeRole"))
+    assert code == "AccessDeniedException" and "iam:PassRole" in message

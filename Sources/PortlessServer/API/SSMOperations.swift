@@ -15,7 +15,7 @@ struct SSMOperations: Sendable {
     func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
         switch operation {
         case "CreateActivation":
-            let reply = try await activations.create(try decode(body), principal: principal)
+            let reply = try await activations.create(try decode(body), principal: principal, facts: facts)
             return try encode(reply)
         case "DescribeActivations":
             let page = try await activations.describe(try decode(body), principal: principal)

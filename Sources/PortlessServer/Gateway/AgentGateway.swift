@@ -22,6 +22,7 @@ struct AgentGateway: Sendable {
     let commands: CommandService
     let activations: ActivationService
     /// PEM of the CA agents pin (`--tls auto`), sent with every challenge.
+    let nodeIdentity: NodeIdentity
     let caCertificate: String?
     /// The server's region, which scripts see as `AWS_SSM_REGION_NAME`.
     let region: String
@@ -41,6 +42,13 @@ struct AgentGateway: Sendable {
         }
         guard let node = try await login(first, nonce: nonce) else {
             try await refuse(PortlessError(.accessDenied, "Login refused: unknown node or bad signature."), outbound: outbound)
+            return
+        }
+        do {
+            try await nodeIdentity.authorizeLogin(node)
+        } catch let error as PortlessError {
+            logger.warning("agent login denied by policy", metadata: ["portless.node": "\(node.instanceId)", "portless.error": "\(error.message)"])
+            try await refuse(error, outbound: outbound)
             return
         }
         let instanceId = node.instanceId

@@ -8,8 +8,10 @@ struct ActivationService: Sendable {
     static let maxLifetime: TimeInterval = 30 * 24 * 3600
 
     let store: any Store
+    let nodeIdentity: NodeIdentity
 
-    func create(_ request: CreateActivationRequest, principal: Principal, now: Date = Date()) async throws -> CreateActivationResponse {
+    /// Makes an activation; its role must be one the caller may pass to SSM (made if the account lacks it).
+    func create(_ request: CreateActivationRequest, principal: Principal, facts: CallFacts, now: Date = Date()) async throws -> CreateActivationResponse {
         guard !request.iamRole.isEmpty else { throw PortlessError(.validation, "IamRole must be 1 to 64 characters.", field: "IamRole") }
         guard request.iamRole.count <= 64 else {
             throw ConstraintViolation.error(.validation, value: request.iamRole, field: "IamRole", .maxLength(64))
@@ -33,6 +35,7 @@ struct ActivationService: Sendable {
         }
         let tags = request.tags ?? []
         try TagRules.validate(tags)
+        try await nodeIdentity.prepareActivationRole(request.iamRole, principal: principal, facts: facts, now: now)
         let code = Identifiers.activationCode()
         let record = ActivationRecord(
             activationId: Identifiers.uuid(), accountId: principal.accountId, codeHash: Self.hash(code),
