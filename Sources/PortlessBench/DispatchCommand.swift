@@ -32,6 +32,9 @@ struct DispatchCommand: AsyncParsableCommand {
     @Flag(help: "Also print how many runs arrived in each 100 ms after SendCommand.")
     var timeline = false
 
+    @Flag(name: .customLong("as-operator"), help: "Send the command as an IAM user with AmazonSSMFullAccess (the policy evaluator in the path) instead of the root key.")
+    var asOperator = false
+
     func validate() throws {
         guard (1...20000).contains(nodes) else { throw ValidationError("--nodes must be 1 to 20000.") }
         guard timeout > 0, timeout <= 3600, settle >= 0, settle <= 600 else { throw ValidationError("--timeout/--settle out of range.") }
@@ -63,7 +66,9 @@ struct DispatchCommand: AsyncParsableCommand {
             log(String(format: "%d channels open in %.1f s", nodes, connectSeconds))
             try await Task.sleep(for: .seconds(settle))
 
-            result = try await DispatchMeasurement(server: server, tracker: tracker, nodes: nodes, scriptBytes: scriptBytes, timeout: timeout)
+            let client = asOperator ? try await server.operatorClient() : server.client
+            result = try await DispatchMeasurement(server: server, client: client, tracker: tracker, nodes: nodes, scriptBytes: scriptBytes,
+                                                   timeout: timeout)
                 .run(registerSeconds: registerSeconds, connectSeconds: connectSeconds)
         } catch {
             log("failed; server log: \(directory.appendingPathComponent("server.log").path)")

@@ -6,6 +6,8 @@ import PortlessCore
 /// agent's Success result; the server child's CPU and peak RSS over exactly that span.
 struct DispatchMeasurement: Sendable {
     let server: ServerChild
+    /// Who sends the command: the root key, or an IAM user decided by the policy evaluator.
+    let client: SSMClient
     let tracker: FleetTracker
     let nodes: Int
     /// Bytes of shell comment added to the script (0: the script is just `true`).
@@ -23,7 +25,7 @@ struct DispatchMeasurement: Sendable {
             log("could not reset the server's VmHWM; peak RSS is since start")
         }
         let start = ContinuousClock.now
-        let reply = try await server.client.call("AmazonSSM.SendCommand", .object([
+        let reply = try await client.call("AmazonSSM.SendCommand", .object([
             "DocumentName": .string("AWS-RunShellScript"),
             "Targets": .array([.object(["Key": .string("InstanceIds"), "Values": .array([.string("*")])])]),
             "Parameters": .object(["commands": commands]),
@@ -79,7 +81,7 @@ struct DispatchMeasurement: Sendable {
 
     /// ListCommands for the one command: its Status and CompletedCount.
     private func commandStatus(_ commandId: String) async throws -> (String, Int) {
-        let reply = try await server.client.call("AmazonSSM.ListCommands", .object(["CommandId": .string(commandId)]))
+        let reply = try await client.call("AmazonSSM.ListCommands", .object(["CommandId": .string(commandId)]))
         guard let command = reply["Commands"]?.arrayValue?.first else { throw BenchError("ListCommands did not list \(commandId)") }
         let completed: Int
         if case .number(let value)? = command["CompletedCount"] { completed = Int(value) } else { completed = -1 }

@@ -20,11 +20,7 @@ extension PortlessServer {
         let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let endpoint = ServerEndpoint()
         let keys = AccessKeyResolver(store: store, keyring: keyring)
-        let organizationService = OrganizationService(store: store)
-        let sources = PolicySources(identities: PrincipalPolicySource(store: store), organizations: organizationService,
-                                    organization: organization)
-        let authorizer = Authorizer(sources: sources, resolver: ResourceResolver(store: store, region: configuration.region),
-                                    region: configuration.region)
+        let authorizer = makeAuthorizer()
         let secureTransport = configuration.scheme == "https"
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
@@ -41,7 +37,7 @@ extension PortlessServer {
                                 endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, secureTransport: secureTransport)
-        let organizations = OrganizationsOperations(organizations: organizationService)
+        let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
                                 organizations: organizations, query: query, authorizer: authorizer, secureTransport: secureTransport)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,

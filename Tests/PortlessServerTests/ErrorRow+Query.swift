@@ -1,10 +1,20 @@
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
+import NIOCore
 import PortlessClient
 
 extension ErrorRow {
     static func trustPolicy(_ accountId: String) -> String {
         #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(accountId):root"},"Action":"sts:AssumeRole"}]}"#
+    }
+
+    /// An IAM user `admin` with AdministratorAccess (roles may not be assumed by root), made through the API.
+    static func administrator(_ client: SignedClient) async throws -> AWSCredentials {
+        _ = try await client.query("iam", "CreateUser", [("UserName", "admin")])
+        _ = try await client.query("iam", "AttachUserPolicy", [("UserName", "admin"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess")])
+        let reply = XMLReply(String(buffer: try await client.query("iam", "CreateAccessKey", [("UserName", "admin")]).body))
+        return AWSCredentials(accessKeyId: reply.first("AccessKeyId") ?? "", secretAccessKey: reply.first("SecretAccessKey") ?? "")
     }
 
     /// STS and IAM (Query protocol, XML replies). AWS's texts: moto's STS and IAM backends and tests
@@ -35,7 +45,8 @@ extension ErrorRow {
                  source: "Hadoop S3A troubleshooting guide (STS output)") { client in
             _ = try await client.query("iam", "CreateRole", [("RoleName", "Ops"), ("AssumeRolePolicyDocument", trustPolicy(client.accountId))])
             return try await client.query("sts", "AssumeRole", [("RoleArn", "arn:aws:iam::\(client.accountId):role/Ops"),
-                                                               ("RoleSessionName", "s1"), ("DurationSeconds", "100")])
+                                                               ("RoleSessionName", "s1"), ("DurationSeconds", "100")],
+                                          signing: .init(credentials: try await administrator(client)))
         },
         ErrorRow("STS: AssumeRole with a bad RoleSessionName", "ValidationError", 400,
                  .exact(#"1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w+=,.@-]*"#),
@@ -47,9 +58,15 @@ extension ErrorRow {
             try await client.query("sts", "AssumeRole", [("RoleArn", "arn:aws:iam::123456789012:user/someone"), ("RoleSessionName", "s1")])
         },
         ErrorRow("STS: AssumeRole of a missing role", "AccessDenied", 403,
-                 .pattern(#"User: arn:aws:iam::\d{12}:root is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::\d{12}:role/Nope"#),
+                 .pattern(#"User: arn:aws:iam::\d{12}:user/admin is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::\d{12}:role/Nope"#),
                  source: "moto core (AccessDeniedError)") { client in
-            try await client.query("sts", "AssumeRole", [("RoleArn", "arn:aws:iam::\(client.accountId):role/Nope"), ("RoleSessionName", "s1")])
+            try await client.query("sts", "AssumeRole", [("RoleArn", "arn:aws:iam::\(client.accountId):role/Nope"), ("RoleSessionName", "s1")],
+                                   signing: .init(credentials: try await administrator(client)))
+        },
+        ErrorRow("STS: AssumeRole by the root user", "AccessDenied", 403,
+                 .exact("Roles may not be assumed by root accounts."), source: "AWS STS (SDK logs in public issues)") { client in
+            _ = try await client.query("iam", "CreateRole", [("RoleName", "Ops"), ("AssumeRolePolicyDocument", trustPolicy(client.accountId))])
+            return try await client.query("sts", "AssumeRole", [("RoleArn", "arn:aws:iam::\(client.accountId):role/Ops"), ("RoleSessionName", "s1")])
         },
         ErrorRow("IAM: GetRole of a missing role", "NoSuchEntity", 404,
                  .exact("The role with name Nope cannot be found."), source: "moto iam") { client in

@@ -18,7 +18,8 @@ struct IdentitySourceTests {
         let server = try await PortlessServer.open(ServerConfiguration(dataDirectory: directory, host: "127.0.0.1", port: 0), logger: logger)
         do {
             let store: any Store & IdentityStore = server.store
-            try await body(IAMOperations(store: store, keyring: server.keyring), store, server.bootstrap.accountId)
+            let simulator = PolicySimulator(authorizer: server.makeAuthorizer())
+            try await body(IAMOperations(store: store, keyring: server.keyring, simulator: simulator), store, server.bootstrap.accountId)
             try await server.close()
         } catch {
             try? await server.close()
