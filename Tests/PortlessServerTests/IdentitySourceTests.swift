@@ -92,7 +92,7 @@ struct IdentitySourceTests {
             _ = try await iam.groups.create(accountId: account, name: "g", path: nil)
             try await iam.groups.addUser(accountId: account, groupName: "g", userName: "bob")
             #expect(try await moved())
-            try await iam.users.tag(accountId: account, name: "bob", tags: [Tag(key: "k", value: "v")])
+            try await iam.users.attributes.tag(accountId: account, name: "bob", tags: [Tag(key: "k", value: "v")])
             #expect(try await moved())
             let principal = Principal(accountId: account, userName: "root", accessKeyId: "AKIAROOT")
             _ = try await iam.accessKeys.create(principal: principal, userName: "bob")

@@ -1,7 +1,7 @@
 import Foundation
 import PortlessCore
 
-/// IAM role actions, and the tags and boundary of roles.
+/// IAM role actions (tags and boundary: `IAMOperations+Attributes`).
 extension IAMOperations {
     static let roleActions: [String: Handler] = [
         "CreateRole": { iam, p, principal in
@@ -27,27 +27,6 @@ extension IAMOperations {
         "UpdateAssumeRolePolicy": { iam, p, principal in
             try await iam.roles.updateAssumeRolePolicy(accountId: principal.accountId, name: try p.required("RoleName"),
                                                        document: try p.required("PolicyDocument"))
-            return nil
-        },
-        "TagRole": { iam, p, principal in
-            try await iam.roles.tag(accountId: principal.accountId, name: try p.required("RoleName"), tags: try p.tags("Tags"))
-            return nil
-        },
-        "UntagRole": { iam, p, principal in
-            try await iam.roles.untag(accountId: principal.accountId, name: try p.required("RoleName"), keys: p.members("TagKeys"))
-            return nil
-        },
-        "ListRoleTags": { iam, p, principal in
-            let role = try await iam.roles.get(accountId: principal.accountId, name: try p.required("RoleName"))
-            return try tagPage(role.tags, p)
-        },
-        "PutRolePermissionsBoundary": { iam, p, principal in
-            try await iam.roles.putBoundary(accountId: principal.accountId, name: try p.required("RoleName"),
-                                            arn: try p.required("PermissionsBoundary"))
-            return nil
-        },
-        "DeleteRolePermissionsBoundary": { iam, p, principal in
-            try await iam.roles.deleteBoundary(accountId: principal.accountId, name: try p.required("RoleName"))
             return nil
         },
     ]

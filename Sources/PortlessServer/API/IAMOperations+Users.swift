@@ -1,7 +1,7 @@
 import Foundation
 import PortlessCore
 
-/// IAM user actions: users, their tags and boundary, and login profiles.
+/// IAM user actions: users and login profiles (tags and boundary: `IAMOperations+Attributes`).
 extension IAMOperations {
     static let userActions: [String: Handler] = [
         "CreateUser": { iam, p, principal in
@@ -28,27 +28,6 @@ extension IAMOperations {
         },
         "DeleteUser": { iam, p, principal in
             try await iam.users.delete(accountId: principal.accountId, name: try p.required("UserName"))
-            return nil
-        },
-        "TagUser": { iam, p, principal in
-            try await iam.users.tag(accountId: principal.accountId, name: try p.required("UserName"), tags: try p.tags("Tags"))
-            return nil
-        },
-        "UntagUser": { iam, p, principal in
-            try await iam.users.untag(accountId: principal.accountId, name: try p.required("UserName"), keys: p.members("TagKeys"))
-            return nil
-        },
-        "ListUserTags": { iam, p, principal in
-            let user = try await iam.users.get(accountId: principal.accountId, name: try p.required("UserName"))
-            return try tagPage(user.tags, p)
-        },
-        "PutUserPermissionsBoundary": { iam, p, principal in
-            try await iam.users.putBoundary(accountId: principal.accountId, name: try p.required("UserName"),
-                                            arn: try p.required("PermissionsBoundary"))
-            return nil
-        },
-        "DeleteUserPermissionsBoundary": { iam, p, principal in
-            try await iam.users.deleteBoundary(accountId: principal.accountId, name: try p.required("UserName"))
             return nil
         },
     ]

@@ -47,6 +47,7 @@ struct IAMOperations: Sendable {
         .merging(credentialActions) { first, _ in first }
         .merging(mfaActions) { first, _ in first }
         .merging(simulationActions) { first, _ in first }
+        .merging(attributeActions) { first, _ in first }
 
     /// The children of `<ActionResult>` (nil for actions without one); throws `InvalidAction` for an
     /// action IAM does not have (here).

@@ -64,28 +64,13 @@ struct RoleService: Sendable {
         guard deleted else { throw Self.noSuchRole(name) }
     }
 
-    func tag(accountId: String, name: String, tags: [Tag]) async throws {
-        try IAMValidation.roleName(name)
-        try IAMValidation.tags(tags)
-        try await modify(accountId: accountId, name: name) { try TagSet.add(tags, to: &$0.tags) }
+    /// Tags and permissions boundary.
+    var attributes: EntityAttributes<RoleRecord> {
+        EntityAttributes(policies: policies, validateName: { try IAMValidation.roleName($0) }) { accountId, name, body in
+            try await modify(accountId: accountId, name: name, body)
+        }
     }
 
-    func untag(accountId: String, name: String, keys: [String]) async throws {
-        try IAMValidation.roleName(name)
-        try IAMValidation.tagKeys(keys)
-        try await modify(accountId: accountId, name: name) { TagSet.remove(keys, from: &$0.tags) }
-    }
-
-    func putBoundary(accountId: String, name: String, arn: String) async throws {
-        try IAMValidation.roleName(name)
-        try await policies.requireBoundary(accountId: accountId, arn: arn)
-        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = arn }
-    }
-
-    func deleteBoundary(accountId: String, name: String) async throws {
-        try IAMValidation.roleName(name)
-        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = nil }
-    }
 
     private func modify(accountId: String, name: String, _ body: @escaping @Sendable (inout RoleRecord) throws -> Void) async throws {
         guard try await store.modifyRole(accountId: accountId, name: name, body) != nil else { throw Self.noSuchRole(name) }

@@ -75,28 +75,13 @@ struct UserService: Sendable {
         guard deleted else { throw IAMEntity.noSuchUser(name) }
     }
 
-    func tag(accountId: String, name: String, tags: [Tag]) async throws {
-        try IAMValidation.existingUserName(name)
-        try IAMValidation.tags(tags)
-        try await modify(accountId: accountId, name: name) { try TagSet.add(tags, to: &$0.tags) }
+    /// Tags and permissions boundary.
+    var attributes: EntityAttributes<UserRecord> {
+        EntityAttributes(policies: policies, validateName: { try IAMValidation.existingUserName($0) }) { accountId, name, body in
+            _ = try await modify(accountId: accountId, name: name, body)
+        }
     }
 
-    func untag(accountId: String, name: String, keys: [String]) async throws {
-        try IAMValidation.existingUserName(name)
-        try IAMValidation.tagKeys(keys)
-        try await modify(accountId: accountId, name: name) { TagSet.remove(keys, from: &$0.tags) }
-    }
-
-    func putBoundary(accountId: String, name: String, arn: String) async throws {
-        try IAMValidation.userName(name)
-        try await policies.requireBoundary(accountId: accountId, arn: arn)
-        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = arn }
-    }
-
-    func deleteBoundary(accountId: String, name: String) async throws {
-        try IAMValidation.userName(name)
-        try await modify(accountId: accountId, name: name) { $0.permissionsBoundary = nil }
-    }
 
     @discardableResult
     func modify(accountId: String, name: String, _ body: @escaping @Sendable (inout UserRecord) throws -> Void) async throws -> UserRecord {
