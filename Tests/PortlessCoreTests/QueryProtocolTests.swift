@@ -71,8 +71,9 @@ struct QueryProtocolTests {
     }
 
     @Test func trustPoliciesMustBeJSONPolicies() {
-        #expect(code { try IAMValidation.policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\"}}", field: "P") } == nil)
-        for bad in ["{", "[]", "{\"Version\":\"2012-10-17\"}", "{\"Statement\":[{}]}", "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+        #expect(code { try IAMValidation.policyDocument(#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#,
+                                                        field: "P") } == nil)
+        for bad in ["{", "[]", "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\"}}", "{\"Version\":\"2012-10-17\"}", "{\"Statement\":[{}]}", "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
                     "{\"Version\":\"1999-01-01\",\"Statement\":[{}]}", "{\"Version\":\"2012-10-17\",\"Statement\":[1]}"] {
             #expect(code { try IAMValidation.policyDocument(bad, field: "P") } == "MalformedPolicyDocument", "\(bad)")
         }
