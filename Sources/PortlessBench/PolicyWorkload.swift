@@ -14,7 +14,12 @@ struct PolicyWorkload {
     init(policies: Int, statements: Int) throws {
         var identity: [Policy] = []
         for p in 0..<policies {
-            let body = (0..<statements).map { Self.statement(policy: p, index: $0) }.joined(separator: ",")
+            var texts = (0..<statements).map { Self.statement(policy: p, index: $0) }
+            if p == policies - 1 {
+                // The grants the requests need sit in the last policy, so every decision reads every policy.
+                for (index, grant) in Self.grants.enumerated() where index < texts.count { texts[texts.count - 1 - index] = grant }
+            }
+            let body = texts.joined(separator: ",")
             identity.append(try Policy(json: #"{"Version":"2012-10-17","Statement":[\#(body)]}"#, kind: .identity,
                                        name: "arn:aws:iam::111122223333:policy/bench-\(p)"))
         }
@@ -36,6 +41,15 @@ struct PolicyWorkload {
             ("kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/1234"), ("codecommit:GitPush", "*"),
         ].map { AuthorizationRequest(principal: alice, action: $0.0, resource: $0.1, context: context) }
     }
+
+    /// What a team's operator is given: nodes of their team, their own home prefix, their own user, session logs.
+    static let grants = [
+        #"{"Sid":"Nodes","Effect":"Allow","Action":["ssm:SendCommand","ssm:StartSession"],"Resource":"arn:aws:ssm:*:*:managed-instance/*","Condition":{"StringEquals":{"ssm:resourceTag/team":"${aws:PrincipalTag/team}"}}}"#,
+        #"{"Sid":"Home","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::home/${aws:username}/*","arn:aws:s3:::reports/*"]}"#,
+        #"{"Sid":"Self","Effect":"Allow","Action":["iam:Get*","iam:List*"],"Resource":"arn:aws:iam::111122223333:user/${aws:username}"}"#,
+        #"{"Sid":"Logs","Effect":"Allow","Action":"logs:PutLogEvents","Resource":"arn:aws:logs:*:111122223333:log-group:/portless/*"}"#,
+        #"{"Sid":"Read","Effect":"Allow","Action":["ssm:Get*","ssm:Describe*","ssm:List*"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}}"#,
+    ]
 
     /// Statement `index` of policy `policy`: deterministic, varied.
     static func statement(policy: Int, index: Int) -> String {
