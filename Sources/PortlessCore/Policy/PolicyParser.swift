@@ -183,7 +183,6 @@ struct PolicyParser {
         }
         principals.services = Set(strings(map["Service"]) ?? [])
         principals.federated = Set(strings(map["Federated"]) ?? [])
-        principals.canonicalUsers = Set(strings(map["CanonicalUser"]) ?? [])
         return principals
     }
 
