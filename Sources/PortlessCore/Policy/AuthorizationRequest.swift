@@ -7,9 +7,9 @@ public struct AuthorizationRequest: Sendable {
     public var resource: String
     /// The account owning the resource; `nil` means the principal's own (or no account).
     public var resourceAccount: String?
-    public var context: RequestContext
+    public var context: AuthorizationContext
 
-    public init(principal: PrincipalFacts, action: String, resource: String, resourceAccount: String? = nil, context: RequestContext = RequestContext()) {
+    public init(principal: PrincipalFacts, action: String, resource: String, resourceAccount: String? = nil, context: AuthorizationContext = AuthorizationContext()) {
         self.principal = principal
         self.action = action
         self.resource = resource

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// One value of a condition key as the request supplies it. A multivalued key (`aws:TagKeys`,
-/// `ssm:resourceTag/…` never is; `aws:TagKeys` is) is a list of these in ``RequestContext``.
+/// `ssm:resourceTag/…` never is; `aws:TagKeys` is) is a list of these in ``AuthorizationContext``.
 public enum ConditionValue: Sendable, Hashable {
     case string(String)
     case bool(Bool)

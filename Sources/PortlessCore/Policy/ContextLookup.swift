@@ -2,7 +2,7 @@
 /// principal (`aws:username`, `aws:userid`, `aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalType`,
 /// `aws:PrincipalOrgID`) when the context does not set them.
 struct ContextLookup {
-    let context: RequestContext
+    let context: AuthorizationContext
     let principal: PrincipalFacts
 
     func values(lowercasedKey key: String) -> [ConditionValue]? {

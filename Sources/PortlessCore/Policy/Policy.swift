@@ -1,16 +1,14 @@
 /// A parsed, compiled policy document: patterns are compiled once, statements indexed by service prefix.
 public struct Policy: Sendable {
-    public let kind: PolicyKind
-    public let statements: [PolicyStatement]
+    public var kind: PolicyKind { compiled.kind }
+    public var statements: [PolicyStatement] { compiled.statements }
     /// The policy's name in explanations (a policy ARN, `inline:RoleName/PolicyName`, …).
-    public let name: String
+    public var name: String { compiled.name }
     /// `2012-10-17` or `2008-10-17` (which has no policy variables).
-    public let version: String
+    public var version: String { compiled.version }
 
-    /// Per lowercased service prefix, the statements that can apply to its actions, in document order.
-    private let statementsByService: [String: [Int]]
-    /// The statements that can apply to any service (wildcard prefixes, `NotAction`).
-    private let anyServiceStatements: [Int]
+    /// Everything behind one reference, so that passing a policy around costs one retain.
+    private let compiled: CompiledPolicy
 
     /// Parses and checks `json` as IAM does at write time. Throws `PortlessError(aws: .malformedPolicyDocument, …)`
     /// with IAM's text, or `LimitExceeded` when `sizeLimit` is given and the document (without white space) exceeds it.
@@ -25,21 +23,38 @@ public struct Policy: Sendable {
     }
 
     init(kind: PolicyKind, name: String, version: String, statements: [PolicyStatement]) {
+        compiled = CompiledPolicy(kind: kind, name: name, version: version, statements: statements)
+    }
+
+    /// The statements that can apply to an action of `service` (lowercased).
+    func candidates(service: String) -> [Int] { compiled.candidates(service: service) }
+}
+
+/// A policy's compiled statements, indexed by service prefix.
+final class CompiledPolicy: Sendable {
+    let kind: PolicyKind
+    let name: String
+    let version: String
+    let statements: [PolicyStatement]
+    /// Per lowercased service prefix, the statements that can apply to its actions, in document order (a short
+    /// list: comparing a few small strings is cheaper than hashing one).
+    private let byService: [(service: String, statements: [Int])]
+    /// The statements that can apply to any service (wildcard prefixes, `NotAction`).
+    private let anyService: [Int]
+
+    init(kind: PolicyKind, name: String, version: String, statements: [PolicyStatement]) {
         self.kind = kind
         self.name = name
         self.version = version
         self.statements = statements
-        anyServiceStatements = statements.indices.filter { statements[$0].services == nil }
-        let services = Set(statements.compactMap(\.services).joined())
-        var byService: [String: [Int]] = [:]
-        for service in services {
-            byService[service] = statements.indices.filter { statements[$0].services?.contains(service) ?? true }
+        anyService = statements.indices.filter { statements[$0].services == nil }
+        byService = Set(statements.compactMap(\.services).joined()).sorted().map { service in
+            (service, statements.indices.filter { statements[$0].services?.contains(service) ?? true })
         }
-        statementsByService = byService
     }
 
-    /// The statements that can apply to an action of `service` (lowercased).
     func candidates(service: String) -> [Int] {
-        statementsByService[service] ?? anyServiceStatements
+        for entry in byService where entry.service == service { return entry.statements }
+        return anyService
     }
 }

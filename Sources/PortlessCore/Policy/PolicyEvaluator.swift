@@ -11,7 +11,17 @@
 /// 6. Boundaries and session policies only limit: when present, they must allow too.
 public enum PolicyEvaluator {
     public static func evaluate(_ request: AuthorizationRequest, policies: PolicySet) -> Decision {
-        var scan = Scan(request: request, hasBoundary: policies.permissionsBoundary != nil)
+        var action = request.action
+        var resource = request.resource
+        return action.withUTF8 { action in
+            resource.withUTF8 { resource in
+                var scan = Scan(request: request, action: action, resource: resource, hasBoundary: policies.permissionsBoundary != nil)
+                return decide(request, policies, &scan)
+            }
+        }
+    }
+
+    private static func decide(_ request: AuthorizationRequest, _ policies: PolicySet, _ scan: inout Scan) -> Decision {
         let principal = request.principal
         let identityApplies = principal.kind == .root || principal.hasIdentity
 
@@ -70,16 +80,23 @@ public enum PolicyEvaluator {
         var allow: PolicyPrincipals.Match = .none
     }
 
-    /// The per-request state: the lowercased service, the context lookup and the statements matched so far.
+    /// The per-request state: the action and resource as UTF-8 (valid while `evaluate` runs), the lowercased
+    /// service, the context lookup and the statements matched so far.
     struct Scan {
         let request: AuthorizationRequest
+        let action: UnsafeBufferPointer<UInt8>
+        let resource: UnsafeBufferPointer<UInt8>
         let hasBoundary: Bool
         let service: String
         let lookup: ContextLookup
         var matched: [MatchedStatement] = []
+        /// Reused for resource patterns with policy variables.
+        var scratch: [UInt16] = []
 
-        init(request: AuthorizationRequest, hasBoundary: Bool) {
+        init(request: AuthorizationRequest, action: UnsafeBufferPointer<UInt8>, resource: UnsafeBufferPointer<UInt8>, hasBoundary: Bool) {
             self.request = request
+            self.action = action
+            self.resource = resource
             self.hasBoundary = hasBoundary
             service = request.service
             lookup = ContextLookup(context: request.context, principal: request.principal)
@@ -87,11 +104,12 @@ public enum PolicyEvaluator {
 
         mutating func outcome(_ policy: Policy) -> Outcome {
             var outcome = Outcome()
+            let statements = policy.statements
             for index in policy.candidates(service: service) {
-                let statement = policy.statements[index]
+                let statement = statements[index]
                 let match = principalMatch(statement)
-                guard match != .none, statement.matchesAction(request.action),
-                      statement.matchesResource(request.resource, lookup), statement.conditionsHold(lookup) else { continue }
+                guard match != .none, statement.matchesAction(action),
+                      statement.matchesResource(resource, lookup, scratch: &scratch), statement.conditionsHold(lookup) else { continue }
                 matched.append(MatchedStatement(policyName: policy.name, kind: policy.kind, statementIndex: index,
                                                 sid: statement.sid, effect: statement.effect))
                 if statement.effect == .deny {

@@ -98,7 +98,7 @@ struct PolicyParser {
         }
         for resource in resources ?? [] where resource != "*" {
             let parts = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            guard parts.count == 6, parts[0] == "arn" else { throw .resourceFormat(resource) }
+            guard parts.count >= 3, parts[0] == "arn", !parts[1].isEmpty else { throw .resourceFormat(resource) }
             guard !parts[2].isEmpty, !parts[2].contains(where: { $0 == "*" || $0 == "?" }) else { throw .vendorPattern }
         }
     }
@@ -183,7 +183,6 @@ struct PolicyParser {
         }
         principals.services = Set(strings(map["Service"]) ?? [])
         principals.federated = Set(strings(map["Federated"]) ?? [])
-        principals.canonicalUsers = Set(strings(map["CanonicalUser"]) ?? [])
         return principals
     }
 

@@ -8,7 +8,6 @@ struct PolicyPrincipals: Sendable, Hashable {
     var aws: Set<String> = []
     var services: Set<String> = []
     var federated: Set<String> = []
-    var canonicalUsers: Set<String> = []
 
     /// How a listed principal names the caller; the stronger the match, the less the caller's own
     /// policies must add (see ``PolicyEvaluator``).

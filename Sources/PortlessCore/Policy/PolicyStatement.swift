@@ -1,5 +1,5 @@
-/// One compiled statement of a policy.
-public struct PolicyStatement: Sendable {
+/// One compiled statement of a policy (a class, so that reading one while evaluating costs one retain).
+public final class PolicyStatement: Sendable {
     public enum Effect: String, Sendable, Hashable { case allow = "Allow", deny = "Deny" }
 
     public let sid: String?
@@ -18,8 +18,23 @@ public struct PolicyStatement: Sendable {
     let principalsNegated: Bool
     let conditions: [ConditionClause]
 
+    init(sid: String?, effect: Effect, actions: [WildcardPattern], actionsNegated: Bool, services: Set<String>?,
+         resources: [ResourcePattern]?, resourcesNegated: Bool, principals: PolicyPrincipals?, principalsNegated: Bool,
+         conditions: [ConditionClause]) {
+        self.sid = sid
+        self.effect = effect
+        self.actions = actions
+        self.actionsNegated = actionsNegated
+        self.services = services
+        self.resources = resources
+        self.resourcesNegated = resourcesNegated
+        self.principals = principals
+        self.principalsNegated = principalsNegated
+        self.conditions = conditions
+    }
+
     /// A `Resource` entry: compiled once unless it holds policy variables.
-    struct ResourcePattern: Sendable {
+    final class ResourcePattern: Sendable {
         let template: PolicyTemplate
         let fixed: WildcardPattern?
 
@@ -29,23 +44,29 @@ public struct PolicyStatement: Sendable {
         }
 
         /// `nil` when a variable in it has no value: the entry matches nothing, and neither does its negation.
-        func matches(_ resource: String, _ lookup: ContextLookup) -> Bool? {
+        /// `scratch` is reused for patterns with variables, so matching them allocates once per request at most.
+        func matches(_ resource: UnsafeBufferPointer<UInt8>, _ lookup: ContextLookup, scratch: inout [UInt16]) -> Bool? {
             if let fixed { return fixed.matches(resource) }
-            return template.pattern(lookup, ignoresCase: false)?.matches(resource)
+            guard template.resolve(into: &scratch, lookup) else { return nil }
+            return scratch.withUnsafeBufferPointer { WildcardPattern.matches(units: $0, ignoresCase: false, resource) }
         }
     }
 
-    func matchesAction(_ action: String) -> Bool {
-        var action = action
-        let hit = action.withUTF8 { bytes in actions.contains { $0.matches(bytes) } }
+    /// Whether the action (its UTF-8 bytes) is one this statement names (or, with `NotAction`, does not name).
+    func matchesAction(_ action: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hit = false
+        for pattern in actions where pattern.matches(action) {
+            hit = true
+            break
+        }
         return hit != actionsNegated
     }
 
-    func matchesResource(_ resource: String, _ lookup: ContextLookup) -> Bool {
+    func matchesResource(_ resource: UnsafeBufferPointer<UInt8>, _ lookup: ContextLookup, scratch: inout [UInt16]) -> Bool {
         guard let resources else { return true }
         var hit = false
         for pattern in resources {
-            switch pattern.matches(resource, lookup) {
+            switch pattern.matches(resource, lookup, scratch: &scratch) {
             case true?: hit = true
             case nil: return false
             case false?: continue

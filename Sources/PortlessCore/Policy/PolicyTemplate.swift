@@ -17,12 +17,20 @@ struct PolicyTemplate: Sendable, Hashable {
     let parts: [Part]
     /// Set when there are no variables: the compiled pattern.
     private let fixed: [UInt16]?
+    private let unitParts: [UnitPart]
 
     /// Parses `text`; with `variables` false (Version 2008-10-17) `${…}` is plain text.
     init(_ text: String, variables: Bool) {
         source = text
         parts = variables ? Self.parse(text) : [.text(text)]
         fixed = parts.contains { if case .variable = $0 { true } else { false } } ? nil : Self.units(parts.map { ($0, nil) })
+        unitParts = parts.map { part in
+            switch part {
+            case .text(let text): .units(WildcardPattern.units(wildcards: text))
+            case .literal(let text): .units(WildcardPattern.units(literal: text))
+            case .variable(let key, let fallback): .variable(key: key, default: fallback.map(WildcardPattern.units(literal:)))
+            }
+        }
     }
 
     var hasVariables: Bool { fixed == nil }
@@ -43,6 +51,32 @@ struct PolicyTemplate: Sendable, Hashable {
         if let fixed { return WildcardPattern(units: fixed, ignoresCase: ignoresCase) }
         guard let resolved = resolve(lookup) else { return nil }
         return WildcardPattern(units: Self.units(resolved), ignoresCase: ignoresCase)
+    }
+
+    /// Writes this request's pattern units into `units` (replacing what it held); false when a variable has
+    /// no value and no default.
+    func resolve(into units: inout [UInt16], _ lookup: ContextLookup) -> Bool {
+        units.removeAll(keepingCapacity: true)
+        for part in unitParts {
+            switch part {
+            case .units(let fixed): units.append(contentsOf: fixed)
+            case .variable(let key, let fallback):
+                if let values = lookup.values(lowercasedKey: key), values.count == 1 {
+                    for byte in values[0].text.utf8 { units.append(UInt16(byte)) }
+                } else if let fallback {
+                    units.append(contentsOf: fallback)
+                } else {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// The parts as pattern units: fixed runs precompiled, variables looked up per request.
+    private enum UnitPart: Sendable, Hashable {
+        case units([UInt16])
+        case variable(key: String, default: [UInt16]?)
     }
 
     /// The compiled pattern when there are no variables.

@@ -22,7 +22,7 @@ public struct PrincipalFacts: Sendable, Hashable {
     public var kind: Kind
     /// `AIDA…` for users, `AROA…:session` for role sessions, the account ID for root.
     public var userId: String
-    /// The user name (users), the session name's user part is not a user name: nil for role sessions.
+    /// The IAM user name, which `aws:username` and `${aws:username}` resolve to; nil for role sessions, as in AWS.
     public var username: String?
     /// The organization's ID (`o-…`), if the account is in one.
     public var orgId: String?

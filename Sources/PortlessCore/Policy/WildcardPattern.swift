@@ -35,38 +35,41 @@ struct WildcardPattern: Sendable, Hashable {
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if matchesEverything { return true }
-        let count = units.count
-        return units.withUnsafeBufferPointer { pattern in
-            var p = 0, t = 0, starAt = -1, resumeAt = 0
-            while t < bytes.count {
-                if p < count {
-                    let unit = pattern[p]
-                    if unit == Self.star {
-                        starAt = p
-                        resumeAt = t
-                        p += 1
-                        continue
-                    }
-                    if unit == Self.question {
-                        p += 1
-                        t = Self.nextCharacter(bytes, after: t)
-                        continue
-                    }
-                    let byte = ignoresCase ? Self.fold(bytes[t]) : bytes[t]
-                    if unit == UInt16(byte) {
-                        p += 1
-                        t += 1
-                        continue
-                    }
+        return units.withUnsafeBufferPointer { Self.matches(units: $0, ignoresCase: ignoresCase, bytes) }
+    }
+
+    /// Matches `bytes` against pattern units (already folded to lowercase when `ignoresCase`).
+    static func matches(units pattern: UnsafeBufferPointer<UInt16>, ignoresCase: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = pattern.count
+        var p = 0, t = 0, starAt = -1, resumeAt = 0
+        while t < bytes.count {
+            if p < count {
+                let unit = pattern[p]
+                if unit == star {
+                    starAt = p
+                    resumeAt = t
+                    p += 1
+                    continue
                 }
-                guard starAt >= 0 else { return false }
-                p = starAt + 1
-                resumeAt += 1
-                t = resumeAt
+                if unit == question {
+                    p += 1
+                    t = nextCharacter(bytes, after: t)
+                    continue
+                }
+                let byte = ignoresCase ? fold(bytes[t]) : bytes[t]
+                if unit == UInt16(byte) {
+                    p += 1
+                    t += 1
+                    continue
+                }
             }
-            while p < count, pattern[p] == Self.star { p += 1 }
-            return p == count
+            guard starAt >= 0 else { return false }
+            p = starAt + 1
+            resumeAt += 1
+            t = resumeAt
         }
+        while p < count, pattern[p] == star { p += 1 }
+        return p == count
     }
 
     /// The index after the UTF-8 character starting at `index`.

@@ -1,7 +1,7 @@
 /// The request's condition keys (`aws:username`, `aws:PrincipalTag/team`, `ssm:resourceTag/team`, `s3:prefix`, …).
 /// Keys are compared case-insensitively, as AWS compares condition key names (tag keys inside them too);
 /// values keep their case. A key set to `nil` or `[]` is missing.
-public struct RequestContext: Sendable {
+public struct AuthorizationContext: Sendable {
     var values: [String: [ConditionValue]] = [:]
 
     public init() {}
