@@ -31,12 +31,12 @@ struct Authorizer: Sendable {
 
     /// The decision for each resource of `check` under exactly `applied` (the simulations).
     func decide(_ check: AccessCheck, by principal: Principal, applied: AppliedPolicies, now: Date = Date()) -> [Outcome] {
-        let base = RequestContextBuilder(principal: principal, applied: applied, region: region, now: now).context(facts: check.facts)
+        let base = AuthorizationContextBuilder(principal: principal, applied: applied, region: region, now: now).context(facts: check.facts)
         let facts = applied.facts(of: principal)
         return check.resources.map { resource in
             let request = AuthorizationRequest(principal: facts, action: check.action, resource: resource.arn,
                                                resourceAccount: resource.accountId,
-                                               context: RequestContextBuilder.adding(resource: resource, to: base))
+                                               context: AuthorizationContextBuilder.adding(resource: resource, to: base))
             let set = PolicySet(identity: applied.identity, permissionsBoundary: applied.boundary, session: applied.session,
                                 serviceControl: applied.serviceControl, resource: resource.policy)
             return Outcome(resource: resource, decision: PolicyEvaluator.evaluate(request, policies: set))

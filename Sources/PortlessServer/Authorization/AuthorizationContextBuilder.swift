@@ -8,14 +8,14 @@ import PortlessCore
 /// `aws:EpochTime`, `aws:SecureTransport`, `aws:RequestedRegion`, `aws:RequestTag/*`, `aws:TagKeys`, and the
 /// operation's service keys) and, per resource, `aws:ResourceAccount`, `aws:ResourceTag/*` and the service's
 /// own `…:resourceTag/*`.
-struct RequestContextBuilder {
+struct AuthorizationContextBuilder {
     let principal: Principal
     let applied: AppliedPolicies
     let region: String
     let now: Date
 
-    func context(facts: CallFacts) -> RequestContext {
-        var context = RequestContext()
+    func context(facts: CallFacts) -> AuthorizationContext {
+        var context = AuthorizationContext()
         let evaluated = applied.facts(of: principal)
         if let username = evaluated.username { context.set("aws:username", username) }
         context.set("aws:userid", principal.userId)
@@ -52,7 +52,7 @@ struct RequestContextBuilder {
     }
 
     /// `base` with the keys of one resource added.
-    static func adding(resource: ResourceRef, to base: RequestContext) -> RequestContext {
+    static func adding(resource: ResourceRef, to base: AuthorizationContext) -> AuthorizationContext {
         var context = base
         if let accountId = resource.accountId { context.set("aws:ResourceAccount", accountId) }
         for tag in resource.tags {
