@@ -143,9 +143,15 @@ def test_sts_and_iam(srv):
                                  "Member must have value less than or equal to 43200")
     assert refused(lambda: sts.assume_role(RoleArn="arn:aws:iam::123456789012:user/someone", RoleSessionName="s1")) == \
         ("ValidationError", 400, "arn:aws:iam::123456789012:user/someone is invalid")
-    code, status, message = refused(lambda: sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/Nope", RoleSessionName="s1"))
+    assert refused(lambda: sts.assume_role(RoleArn=arn, RoleSessionName="s1")) == \
+        ("AccessDenied", 403, "Roles may not be assumed by root accounts.")
+    iam.create_user(UserName="assumer")
+    iam.attach_user_policy(UserName="assumer", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+    key = iam.create_access_key(UserName="assumer")["AccessKey"]
+    assumer = client(srv, "sts", access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    code, status, message = refused(lambda: assumer.assume_role(RoleArn=f"arn:aws:iam::{account}:role/Nope", RoleSessionName="s1"))
     assert (code, status) == ("AccessDenied", 403)
-    assert message == f"User: arn:aws:iam::{account}:root is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{account}:role/Nope"
+    assert message == f"User: arn:aws:iam::{account}:user/assumer is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{account}:role/Nope"
 
 
 def test_expired_token(srv):

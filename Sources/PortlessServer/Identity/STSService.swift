@@ -61,7 +61,10 @@ struct STSService: Sendable {
         try IAMValidation.tags(input.tags)
         if let policy = input.policy { try IAMValidation.policyDocument(policy, field: "Policy", kind: .session) }
         let arn = try RoleARN(parsing: input.roleArn)
-        guard principal.assumedRole != nil || principal.userName != "root" else {
+        if let text = input.durationSeconds {
+            _ = try IAMValidation.integer(text, field: "DurationSeconds", in: durations.minimum...SessionDurations.assumeRoleMaximum)
+        }
+        guard !principal.isRoot else {
             throw PortlessError(aws: .accessDeniedQuery, "Roles may not be assumed by root accounts.")
         }
         let verifiedAt = try await verifyMFA(principal: principal, serialNumber: input.serialNumber, tokenCode: input.tokenCode, now: now,
