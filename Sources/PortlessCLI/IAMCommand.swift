@@ -6,7 +6,7 @@ import PortlessCore
 /// `portless iam`: identity and access tools.
 struct IAMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "iam", abstract: "Identity and access tools.",
-                                                    subcommands: [IAMSimulateCommand.self])
+                                                    subcommands: [IAMSimulateCommand.self, IAMValidatePolicyCommand.self])
 }
 
 /// `portless iam simulate`: how the policy evaluator decides actions for a principal (SimulatePrincipalPolicy) or

@@ -364,3 +364,30 @@ def test_a_node_acts_as_its_activation_role(world):
     keys = make_user(server, iam, "activator", inline=policy({"Effect": "Allow", "Action": "ssm:CreateActivation", "Resource": "*"}))
     code, message = refused(lambda: client(server, "ssm", keys).create_activation(IamRole="EdgeNodeRole"))
     assert code == "AccessDeniedException" and "iam:PassRole" in message
+
+
+def test_portless_iam_simulate_and_validate_policy(world, tmp_path):
+    import subprocess
+    server = world["server"]
+    env = server.client_env({"PORTLESS_ENDPOINT": server.url})
+
+    def portless(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([pf.PORTLESS_BIN, *args], env=env, capture_output=True, text=True, timeout=60)
+
+    node = f"arn:aws:ssm:{server.region}:{world['management']}:managed-instance/mi-00000000000000000"
+    out = portless("iam", "simulate", "--principal", f"arn:aws:iam::{world['management']}:user/alice", "--action", "ssm:SendCommand",
+                   "--resource", node, "--context", "aws:MultiFactorAuthPresent=true", "--context", "ssm:resourceTag/team=a")
+    assert out.returncode == 0, out.stderr
+    assert "allowed" in out.stdout and "alice-inline" in out.stdout
+    out = portless("iam", "simulate", "--principal", f"arn:aws:iam::{world['management']}:user/alice", "--action", "ssm:SendCommand",
+                   "--resource", node, "--context", "ssm:resourceTag/team=b")
+    assert "implicitDeny" in out.stdout
+
+    ec2 = tmp_path / "ec2.json"
+    ec2.write_text(policy({"Effect": "Allow", "Action": "ssm:StartSession", "Resource": "arn:aws:ec2:*:*:instance/*"}))
+    out = portless("iam", "validate-policy", str(ec2))
+    assert out.returncode == 0 and "WARNING RESOURCE_NEVER_MATCHES" in out.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*",\n "Condition": {"StringEqualz": {"a": "b"}}}]}')
+    out = portless("iam", "validate-policy", str(broken))
+    assert out.returncode == 1 and "ERROR" in out.stdout
