@@ -360,7 +360,7 @@ def test_many_concurrent_commands_keep_their_outputs_apart(fleet):
     for cid, i in cids.items():
         for nid in fleet.all_ids:
             inv = pf.wait_invocation(client, cid, nid, timeout=90)
-            assert inv["Status"] == "Success", inv
+            assert inv["Status"] == "Success", (inv["StatusDetails"], inv["StandardErrorContent"], inv["StandardOutputContent"], inv["ResponseCode"])
             assert inv["StandardOutputContent"] == f"n-{i}\n", (cid, nid, inv["StandardOutputContent"])
 
 

@@ -36,7 +36,7 @@ struct ShellStepRunner: Sendable {
         let stepDirectory = directory.step(step.name)
         try FileManager.default.createDirectory(at: stepDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let script = stepDirectory.appendingPathComponent(Self.scriptName)
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: script)
+        try SpawnLock.run { try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: script) }
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PORTLESS_") }
         env.merge(environment) { _, new in new }
