@@ -9,13 +9,9 @@ EnableMFADevice is driven exactly as an authenticator app would.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import sqlite3
-import struct
 import sys
-import time
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -28,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import portless_fixtures as pf  # noqa: E402
 from model_check import ModelChecker, RawReplies  # noqa: E402
+from totp import fresh_step, totp  # noqa: E402
 
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 READ_SSM = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ssm:Describe*", "Resource": "*"}]}
@@ -87,24 +84,6 @@ def make_policy(server: pf.Server, document: Optional[dict] = None, **kw) -> dic
 
 def aws_arn(name: str) -> str:
     return f"arn:aws:iam::aws:policy/{name}"
-
-
-def totp(seed_base32: str, at: float, step_offset: int = 0) -> str:
-    """RFC 6238: HMAC-SHA1 of the 30-second step counter, dynamically truncated to 6 digits."""
-    key = base64.b32decode(seed_base32 + "=" * (-len(seed_base32) % 8))
-    counter = int(at // 30) + step_offset
-    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = mac[-1] & 0x0F
-    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def fresh_step() -> float:
-    """A time well inside a 30-second step, so that codes computed now are still current when sent."""
-    now = time.time()
-    if now % 30 > 25:
-        time.sleep(30 - now % 30 + 0.5)
-    return time.time()
 
 
 def db_rows(server: pf.Server, query: str) -> list:

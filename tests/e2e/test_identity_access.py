@@ -22,7 +22,7 @@ from botocore.exceptions import ClientError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import portless_fixtures as pf  # noqa: E402
-from totp import totp, wait_for_fresh_step  # noqa: E402
+from totp import fresh_step, totp  # noqa: E402
 
 ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess"
 SSM_FULL = "arn:aws:iam::aws:policy/AmazonSSMFullAccess"
@@ -84,8 +84,7 @@ def enable_mfa(iam, user: str) -> tuple[str, str]:
     """Creates and enables a virtual MFA device as `iam`'s caller; returns its serial and Base32 seed."""
     device = iam.create_virtual_mfa_device(VirtualMFADeviceName=user)["VirtualMFADevice"]
     seed = device["Base32StringSeed"].decode()
-    wait_for_fresh_step()
-    now = time.time()
+    now = fresh_step()
     iam.enable_mfa_device(UserName=user, SerialNumber=device["SerialNumber"],
                           AuthenticationCode1=totp(seed, now, -1), AuthenticationCode2=totp(seed, now))
     return device["SerialNumber"], seed

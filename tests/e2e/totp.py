@@ -19,9 +19,10 @@ def totp(seed_base32: str, at: float | None = None, step_offset: int = 0) -> str
     return f"{value % 1_000_000:06d}"
 
 
-def wait_for_fresh_step(margin: float = 3.0) -> None:
-    """Sleeps into the next 30-second step when the current one ends within `margin` seconds, so that two
-    consecutive codes computed now stay valid while they are used."""
-    remaining = 30 - time.time() % 30
-    if remaining < margin:
-        time.sleep(remaining + 0.2)
+def fresh_step() -> float:
+    """A time well inside a 30-second step (sleeping into the next one if this one ends within 5 s), so that
+    codes computed for it are still current when sent."""
+    now = time.time()
+    if now % 30 > 25:
+        time.sleep(30 - now % 30 + 0.5)
+    return time.time()

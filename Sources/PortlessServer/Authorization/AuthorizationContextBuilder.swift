@@ -1,9 +1,9 @@
 import Foundation
 import PortlessCore
 
-/// Fills the condition keys Portless can know: the principal's (`aws:username`, `aws:userid`,
-/// `aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalOrgID`, `aws:PrincipalTag/*`,
-/// `aws:PrincipalType`), the session's (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`,
+/// Fills the condition keys Portless can know beyond those the evaluator derives from the principal itself
+/// (`aws:username`, `aws:userid`, `aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalOrgID`,
+/// `aws:PrincipalType`, from `PrincipalFacts`): the principal's tags (`aws:PrincipalTag/*`), the session's (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`,
 /// `aws:TokenIssueTime`, `aws:SourceIdentity`), the request's (`aws:SourceIp`, `aws:CurrentTime`,
 /// `aws:EpochTime`, `aws:SecureTransport`, `aws:RequestedRegion`, `aws:RequestTag/*`, `aws:TagKeys`, and the
 /// operation's service keys) and, per resource, `aws:ResourceAccount`, `aws:ResourceTag/*` and the service's
@@ -16,17 +16,6 @@ struct AuthorizationContextBuilder {
 
     func context(facts: CallFacts) -> AuthorizationContext {
         var context = AuthorizationContext()
-        let evaluated = applied.facts(of: principal)
-        if let username = evaluated.username { context.set("aws:username", username) }
-        context.set("aws:userid", principal.userId)
-        if case .assumedRole(let roleArn) = evaluated.kind {
-            context.set("aws:PrincipalArn", roleArn)
-        } else {
-            context.set("aws:PrincipalArn", principal.arn)
-        }
-        context.set("aws:PrincipalAccount", principal.accountId)
-        if let organizationId = applied.organizationId { context.set("aws:PrincipalOrgID", organizationId) }
-        context.set("aws:PrincipalType", principal.assumedRole != nil ? "AssumedRole" : principal.isRoot ? "Account" : "User")
         for tag in applied.principalTags where context["aws:PrincipalTag/\(tag.key)"] == nil {
             context.set("aws:PrincipalTag/\(tag.key)", tag.value)
         }

@@ -33,12 +33,13 @@ struct Authorizer: Sendable {
     func decide(_ check: AccessCheck, by principal: Principal, applied: AppliedPolicies, now: Date = Date()) -> [Outcome] {
         let base = AuthorizationContextBuilder(principal: principal, applied: applied, region: region, now: now).context(facts: check.facts)
         let facts = applied.facts(of: principal)
+        var set = PolicySet(identity: applied.identity, permissionsBoundary: applied.boundary, session: applied.session,
+                            serviceControl: applied.serviceControl)
         return check.resources.map { resource in
             let request = AuthorizationRequest(principal: facts, action: check.action, resource: resource.arn,
                                                resourceAccount: resource.accountId,
                                                context: AuthorizationContextBuilder.adding(resource: resource, to: base))
-            let set = PolicySet(identity: applied.identity, permissionsBoundary: applied.boundary, session: applied.session,
-                                serviceControl: applied.serviceControl, resource: resource.policy)
+            set.resource = resource.policy
             return Outcome(resource: resource, decision: PolicyEvaluator.evaluate(request, policies: set))
         }
     }

@@ -33,7 +33,7 @@ struct NodeIdentity: Sendable {
         guard try await store.role(accountId: principal.accountId, name: name) == nil else { return }
         var role = RoleRecord(accountId: principal.accountId, roleName: name, roleId: Identifiers.roleID(), path: path,
                               assumeRolePolicyDocument: Self.trustPolicy, description: "Role of managed nodes (made by Portless)",
-                              maxSessionDuration: 3600, createDate: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)), tags: [])
+                              maxSessionDuration: 3600, createDate: now.wholeSecond, tags: [])
         role.policies.attached = [Self.defaultPolicy]
         do {
             try await store.insertRole(role)

@@ -13,9 +13,8 @@ enum OperationTable {
         }
     }
 
-    /// Builds rules whose action is `prefix:Name` for each name, all on `resources`.
-    static func same(_ prefix: String, _ names: [String], requestTagsField: String? = nil,
-                     resources: @escaping OperationRule.Resources = { _ in [.any] }) -> [String: OperationRule] {
-        Dictionary(uniqueKeysWithValues: names.map { ($0, OperationRule("\(prefix):\($0)", requestTagsField: requestTagsField, resources: resources)) })
+    /// Rules whose action is `prefix:Name` for each name, on no particular resource (`*`).
+    static func same(_ prefix: String, _ names: [String]) -> [String: OperationRule] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, OperationRule("\(prefix):\($0)")) })
     }
 }

@@ -7,7 +7,7 @@ enum OrganizationBootstrap {
     /// The organization, made now if there was none.
     static func ensure(store: any OrganizationStore, managementAccountId: String, now: Date = Date()) async throws -> OrganizationRecord {
         if let existing = try await store.organization() { return existing }
-        let joined = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let joined = now.wholeSecond
         let email = "management@\(managementAccountId).portless.invalid"
         let organization = OrganizationRecord(id: Identifiers.organizationID(), managementAccountId: managementAccountId,
                                               managementAccountEmail: email, rootId: Identifiers.organizationRootID(), createdAt: joined)

@@ -19,7 +19,7 @@ struct CredentialIssuer: Sendable {
         let accessKeyId = Identifiers.temporaryAccessKeyID()
         let secret = Identifiers.secretAccessKey()
         let token = Identifiers.sessionToken()
-        let expiration = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + Double(seconds)).rounded(.down))
+        let expiration = now.addingTimeInterval(Double(seconds)).wholeSecond
         let record = SessionCredentialRecord(accessKeyId: accessKeyId, accountId: accountId, userName: userName,
                                              sealedSecret: try keyring.seal(secret),
                                              sessionTokenHash: SigV4.hexSHA256(Array(token.utf8)),

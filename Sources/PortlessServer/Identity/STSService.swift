@@ -93,8 +93,9 @@ struct STSService: Sendable {
         var actions = ["sts:AssumeRole"]
         if !input.tags.isEmpty { actions.append("sts:TagSession") }
         if input.sourceIdentity != nil && principal.session?.sourceIdentity == nil { actions.append("sts:SetSourceIdentity") }
+        let applied = try await authorizer.sources.applied(to: principal)
         for action in actions {
-            for outcome in try await authorizer.decide(AccessCheck(action, [resource], facts: facts), by: principal, now: now)
+            for outcome in authorizer.decide(AccessCheck(action, [resource], facts: facts), by: principal, applied: applied, now: now)
             where !outcome.decision.isAllowed {
                 throw PortlessError(aws: .accessDeniedQuery,
                                     outcome.decision.message(principalArn: principal.arn, action: action, resource: role.arn))
@@ -113,8 +114,8 @@ struct STSService: Sendable {
                            packedPolicySize: STSValidation.packedPolicySize(policy: input.policy, policyArns: input.policyArns, tags: input.tags))
     }
 
-    /// Session tags of the caller's own session marked transitive carry into a chained session, unless the
-    /// request sets the same key.
+    /// The caller's own session tags carry into a chained session unless the request sets the same key — all
+    /// of them, since which were `TransitiveTagKeys` is not recorded with the session.
     private func inheritedTags(_ principal: Principal, replacing: [Tag]) -> [Tag] {
         let given = Set(replacing.map { $0.key.lowercased() })
         return (principal.assumedRole?.tags ?? []).filter { !given.contains($0.key.lowercased()) }

@@ -43,7 +43,7 @@ struct OrganizationService: Sendable {
         let roleName = input.roleName ?? Self.defaultAccessRoleName
         try IAMValidation.roleName(roleName)
         try IAMValidation.tags(input.tags)
-        let requested = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let requested = now.wholeSecond
         let requestId = Identifiers.createAccountRequestID()
         if try await store.memberAccounts().contains(where: { $0.email.lowercased() == input.email.lowercased() }) {
             let failed = CreateAccountStatusRecord(id: requestId, accountName: input.accountName, state: .failed, requestedAt: requested,
