@@ -1,0 +1,62 @@
+#!/bin/sh
+# Runs every check of this bundle, in order, against a root directory, and prints one JSON object
+# per check per line. A check that fails to run, runs past its timeout or prints anything but one
+# JSON object of its own id yields an ERROR object instead, so a broken check never spoils a scan.
+#
+#   run.sh [-r ROOT] [-t SECONDS] [-c CHECK_ID]...
+#
+# Exit status 0 when the bundle ran, whatever the findings; 2 on a usage error.
+set -u
+
+BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=/
+TIMEOUT=${PORTLESS_CHECK_TIMEOUT:-60}
+ONLY=""
+while getopts "r:t:c:" opt; do
+    case $opt in
+        r) ROOT=$OPTARG ;;
+        t) TIMEOUT=$OPTARG ;;
+        c) ONLY="$ONLY $OPTARG" ;;
+        *) echo "usage: run.sh [-r ROOT] [-t SECONDS] [-c CHECK_ID]..." >&2; exit 2 ;;
+    esac
+done
+case $TIMEOUT in ''|*[!0-9]*) echo "run.sh: -t takes whole seconds" >&2; exit 2 ;; esac
+if [ ! -d "$ROOT" ]; then echo "run.sh: root directory not found: $ROOT" >&2; exit 2; fi
+
+. "$BUNDLE_DIR/lib/common.sh"
+
+PORTLESS_SCAN_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/portless-scan.XXXXXX")
+export PORTLESS_SCAN_CACHE
+trap 'rm -rf "$PORTLESS_SCAN_CACHE"' EXIT INT TERM
+
+# error_record FILE REASON — the ERROR object for a check that did not produce its own result.
+error_record() {
+    CHECK_FILE=$1
+    CHECK_ID=$(header id)
+    EVIDENCE=""
+    REVIEW=""
+    evidence note="$2"
+    (finish ERROR)
+}
+
+for check in "$BUNDLE_DIR"/checks/U-*.sh; do
+    id=$(basename "$check" .sh)
+    if [ -n "$ONLY" ]; then
+        case " $ONLY " in *" $id "*) ;; *) continue ;; esac
+    fi
+    out="$PORTLESS_SCAN_CACHE/out"
+    err="$PORTLESS_SCAN_CACHE/err"
+    timeout -k 2 "$TIMEOUT" sh "$check" "$ROOT" >"$out" 2>"$err" </dev/null
+    status=$?
+    lines=$(wc -l <"$out")
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+        error_record "$check" "timed out after $TIMEOUT s"
+    elif [ "$status" -ne 0 ]; then
+        error_record "$check" "exit status $status: $(tail -c 400 "$err" | tr '\n' ' ')"
+    elif [ "$lines" -ne 1 ] || ! grep -q "^{\"id\":\"$id\",.*}\$" "$out"; then
+        error_record "$check" "the check did not print one JSON object for $id"
+    else
+        cat "$out"
+    fi
+done
+exit 0
