@@ -11,9 +11,12 @@ import WSClient
 /// certificate has that SHA-256, learning the certificate once from the server and keeping it in
 /// its state directory (`server-ca.pem`), where later runs find the pin again.
 enum AgentTLS {
+    /// The file in the state directory that keeps the pinned CA certificate.
+    static let pinnedCAFileName = "server-ca.pem"
+
     static func configuration(for configuration: AgentConfiguration, logger: Logger) async throws -> TLSConfiguration? {
         guard configuration.server.scheme == "https" else { return nil }
-        let file = configuration.stateDirectory.appendingPathComponent("server-ca.pem")
+        let file = configuration.stateDirectory.appendingPathComponent(pinnedCAFileName)
         let saved = try? String(contentsOf: file, encoding: .utf8)
         let pem: String
         switch (configuration.fingerprint?.lowercased(), saved) {

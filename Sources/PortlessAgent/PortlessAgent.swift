@@ -25,10 +25,16 @@ public struct PortlessAgent: Sendable {
         let tls = try await AgentTLS.configuration(for: configuration, logger: logger)
         let identity = try await loadOrRegister(info: info, tls: tls, announce: announce)
         let (launches, launcher) = AsyncStream<InvocationRunner>.makeStream()
+        var nodeEnvironment = ["AWS_SSM_INSTANCE_ID": identity.instanceId, "AWS_SSM_PLATFORM_NAME": info.platformName,
+                               "AWS_SSM_PLATFORM_VERSION": info.platformVersion]
+        // Scripts that reach the server themselves (the scan document's curl) trust the CA the agent pinned.
+        let pinnedCA = state.appendingPathComponent(AgentTLS.pinnedCAFileName)
+        if configuration.server.scheme == "https", FileManager.default.fileExists(atPath: pinnedCA.path) {
+            nodeEnvironment["PORTLESS_SERVER_CA"] = pinnedCA.path
+        }
         let hub = AgentHub(journal: try Journal(directory: state.appendingPathComponent("journal")),
                            workRoot: state.appendingPathComponent("work"),
-                           nodeEnvironment: ["AWS_SSM_INSTANCE_ID": identity.instanceId, "AWS_SSM_PLATFORM_NAME": info.platformName,
-                                             "AWS_SSM_PLATFORM_VERSION": info.platformVersion],
+                           nodeEnvironment: nodeEnvironment,
                            launches: launcher, logger: logger)
         try await hub.recoverInterrupted()
         let channel = ControlChannel(url: configuration.channelURL, tls: tls,

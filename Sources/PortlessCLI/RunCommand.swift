@@ -12,14 +12,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
 
-    @Option(help: "Target as KEY=VALUE[,VALUE...], e.g. tag:role=web. Repeat to AND several.")
-    var targets: [TargetArgument] = []
-
-    @Option(name: .customLong("instance-ids"), help: "Comma-separated node IDs.")
-    var instanceIds: String?
-
-    @Flag(help: "Every node.")
-    var all = false
+    @OptionGroup var nodes: NodeSelection
 
     @Option(name: .customLong("working-directory"))
     var workingDirectory: String?
@@ -37,8 +30,6 @@ struct RunCommand: AsyncParsableCommand {
     var commands: [String]
 
     func validate() throws {
-        let ways = [!targets.isEmpty, instanceIds != nil, all].filter { $0 }.count
-        guard ways == 1 else { throw ValidationError("Choose nodes with exactly one of --targets, --instance-ids or --all.") }
         guard !commands.isEmpty else { throw ValidationError("Give the commands to run after --.") }
     }
 
@@ -48,11 +39,10 @@ struct RunCommand: AsyncParsableCommand {
             "DocumentName": .string(BuiltinDocuments.runShellScriptName),
             "Parameters": .object(parameters()),
         ]
-        if let instanceIds {
-            request["InstanceIds"] = .array(instanceIds.split(separator: ",").map { .string(String($0)) })
+        if let ids = nodes.ids {
+            request["InstanceIds"] = .array(ids.map(JSONValue.string))
         } else {
-            let chosen = all ? [Target(key: "InstanceIds", values: ["*"])] : targets.map(\.target)
-            request["Targets"] = .array(chosen.map { .object(["Key": .string($0.key), "Values": .array($0.values.map(JSONValue.string))]) })
+            request["Targets"] = NodeSelection.json(nodes.asTargets)
         }
         if let timeout { request["TimeoutSeconds"] = .number(Double(timeout)) }
         if let comment { request["Comment"] = .string(comment) }

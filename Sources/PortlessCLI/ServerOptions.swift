@@ -29,6 +29,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?
 
+    @Option(name: .customLong("bundle"), help: "The check bundle scans use until an account pushes one (default: the one shipped).")
+    var bundleDirectory: String?
+
     func configuration() throws -> ServerConfiguration {
         let mode: ServerConfiguration.TLSMode
         switch (tls, tlsCertificate, tlsKey) {
@@ -39,6 +42,7 @@ struct ServerOptions: ParsableArguments {
         }
         let directory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
         return ServerConfiguration(dataDirectory: directory, host: listen.host, port: listen.port, region: region,
-                                   tls: mode, insecureHTTP: insecureHTTP)
+                                   tls: mode, insecureHTTP: insecureHTTP,
+                                   bundleDirectory: bundleDirectory.map { URL(fileURLWithPath: $0) } ?? ShippedBundle.directory())
     }
 }

@@ -16,9 +16,9 @@ extension PortlessServer {
             await publisher.commandChanged(command)
             for invocation in terminated { await publisher.invocationChanged(invocation, command: command) }
         }
-        let catalog = DocumentCatalog(store: store, region: configuration.region)
-        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let endpoint = ServerEndpoint()
+        let catalog = DocumentCatalog(store: store, region: configuration.region, endpoint: endpoint)
+        let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let keys = AccessKeyResolver(store: store, keyring: keyring)
         let authorizer = makeAuthorizer()
         let secureTransport = configuration.scheme == "https"
@@ -35,11 +35,18 @@ extension PortlessServer {
                                 commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
                                 endpoint: endpoint)
+        let sts = STSService.make(store: store, keyring: keyring, authorizer: authorizer)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
-                                         authorizer: authorizer, secureTransport: secureTransport)
+                                         authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
+        let bundles = BundleService(store: store, objects: objects, builtin: builtinBundle)
+        let scans = ScanService(store: store, commands: commands, bundles: bundles,
+                                signer: ScanUploadSigner(store: store, keyring: keyring, endpoint: endpoint, region: configuration.region),
+                                accounts: ScanAccountAccess(sts: sts, keys: keys, authorizer: authorizer, store: store),
+                                connections: connections, objects: objects, results: ScanResultIngest(store: store, objects: objects), logger: logger)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, query: query, authorizer: authorizer, secureTransport: secureTransport)
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles), query: query,
+                                authorizer: authorizer, secureTransport: secureTransport)
         let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
 
@@ -47,7 +54,7 @@ extension PortlessServer {
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
         S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region), authorizer: authorizer,
-                     secureTransport: secureTransport).register(on: router)
+                     secureTransport: secureTransport, writeGuard: ScanBucketGuard(scans: scans, logger: logger)).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
@@ -64,6 +71,7 @@ extension PortlessServer {
             server: try ServerTLS.builder(for: configuration, authority: authority, base: webSocket, logger: logger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
             services: [MaintenanceService(commands: commands, dispatcher: dispatcher, logger: logger),
+                       ScanTracker(scans: scans, events: events, logger: logger),
                        ChannelCloser(connections: connections)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

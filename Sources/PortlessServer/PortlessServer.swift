@@ -21,6 +21,8 @@ public struct PortlessServer: Sendable {
     public let events = EventBus()
     let store: SQLStore
     let keyring: Keyring
+    /// The check bundle the server ships (from `configuration.bundleDirectory`).
+    let builtinBundle: ScanBundle?
     let logger: Logger
 
     /// Opens (or creates) the data directory and its store.
@@ -38,8 +40,9 @@ public struct PortlessServer: Sendable {
             try await store.markAllNodesOffline()
             let authority = configuration.tls == .auto
                 ? try CertificateAuthority.loadOrCreate(in: directory.appendingPathComponent("tls")) : nil
+            let builtinBundle = try configuration.bundleDirectory.map(BundleDirectory.bundle(at:))
             return PortlessServer(configuration: configuration, bootstrap: bootstrap, authority: authority, organization: organization, store: store,
-                                  keyring: keyring, logger: logger)
+                                  keyring: keyring, builtinBundle: builtinBundle, logger: logger)
         } catch {
             try? await store.close()
             throw error

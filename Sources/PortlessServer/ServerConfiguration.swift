@@ -18,15 +18,18 @@ public struct ServerConfiguration: Sendable {
     public var region: String
     public var tls: TLSMode
     public var insecureHTTP: Bool
+    /// The check bundle scans use until an account pushes its own (nil: scans need a pushed bundle).
+    public var bundleDirectory: URL?
 
     public init(dataDirectory: URL, host: String, port: Int, region: String = "us-east-1",
-                tls: TLSMode = .none, insecureHTTP: Bool = false) {
+                tls: TLSMode = .none, insecureHTTP: Bool = false, bundleDirectory: URL? = nil) {
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port
         self.region = region
         self.tls = tls
         self.insecureHTTP = insecureHTTP
+        self.bundleDirectory = bundleDirectory
     }
 
     /// Whether `host` is a loopback address or name.

@@ -86,6 +86,25 @@ enum Migrations {
             "CREATE TABLE organization_policy_targets (policy_id TEXT NOT NULL, target_id TEXT NOT NULL, PRIMARY KEY (policy_id, target_id))",
             "CREATE INDEX organization_policy_targets_by_target ON organization_policy_targets (target_id)",
         ]),
+        // Scans: bundle versions, scans, the commands that carry them, each node's outcome and each check's result.
+        (7, [
+            "CREATE TABLE scan_bundles (account_id TEXT NOT NULL, sha256 TEXT NOT NULL, pushed_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, sha256))",
+            """
+            CREATE TABLE scans (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, requested_at REAL NOT NULL, status TEXT NOT NULL,
+                targets_key TEXT NOT NULL, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX scans_by_account ON scans (account_id, requested_at)",
+            "CREATE INDEX scans_by_status ON scans (status)",
+            "CREATE TABLE scan_commands (command_id TEXT PRIMARY KEY, scan_id TEXT NOT NULL)",
+            """
+            CREATE TABLE scan_nodes (scan_id TEXT NOT NULL, node_id TEXT NOT NULL, account_id TEXT NOT NULL, state TEXT NOT NULL,
+                body TEXT NOT NULL, PRIMARY KEY (scan_id, node_id))
+            """,
+            """
+            CREATE TABLE scan_check_results (scan_id TEXT NOT NULL, node_id TEXT NOT NULL, check_id TEXT NOT NULL, status TEXT NOT NULL,
+                body TEXT NOT NULL, PRIMARY KEY (scan_id, node_id, check_id))
+            """,
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

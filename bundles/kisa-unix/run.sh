@@ -5,11 +5,14 @@
 #
 #   run.sh [-r ROOT] [-t SECONDS] [-c CHECK_ID]...
 #
+# ROOT defaults to $PORTLESS_SCAN_ROOT, else / (an agent in a container scans the host mounted at
+# PORTLESS_SCAN_ROOT).
+#
 # Exit status 0 when the bundle ran, whatever the findings; 2 on a usage error.
 set -u
 
 BUNDLE_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=/
+ROOT=${PORTLESS_SCAN_ROOT:-/}
 TIMEOUT=${PORTLESS_CHECK_TIMEOUT:-60}
 ONLY=""
 while getopts "r:t:c:" opt; do

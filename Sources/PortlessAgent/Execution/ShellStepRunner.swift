@@ -38,7 +38,8 @@ struct ShellStepRunner: Sendable {
         let script = stepDirectory.appendingPathComponent(Self.scriptName)
         try SpawnLock.run { try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: script) }
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PORTLESS_") }
+        // The agent's own settings stay out of scripts; the scan root an operator set for the node goes in.
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PORTLESS_") || $0.key == "PORTLESS_SCAN_ROOT" }
         env.merge(environment) { _, new in new }
         if case .object(let extra) = inputs["environment"] {
             for (key, value) in extra { env[key] = ParameterValues.text(of: value) }

@@ -43,8 +43,16 @@ public enum BuiltinDocuments {
     }
     """
 
-    /// The built-in document named `name`, if there is one.
-    public static func content(named name: String) -> String? {
-        name == runShellScriptName ? runShellScriptContent : nil
+    /// The names of the built-in documents.
+    public static let names = [runShellScriptName, ScanDocument.name]
+
+    /// The built-in document named `name`, if there is one, for a server reachable at `endpoint`
+    /// (the scan document accepts only URLs of that server's object store).
+    public static func content(named name: String, endpoint: String) -> String? {
+        switch name {
+        case runShellScriptName: runShellScriptContent
+        case ScanDocument.name: ScanDocument.content(endpoint: endpoint)
+        default: nil
+        }
     }
 }

@@ -34,6 +34,14 @@ public enum Identifiers {
     /// Whether `value` is a lower- or upper-case UUID string.
     public static func isUUID(_ value: String) -> Bool { UUIDString.isValid(value) }
 
+    /// A scan ID: `scan-` and 17 lowercase hex digits.
+    public static func scanID() -> String { "scan-" + random(17, from: hexDigits) }
+
+    /// Whether `value` is a scan ID.
+    public static func isScanID(_ value: String) -> Bool {
+        value.count == 22 && value.hasPrefix("scan-") && value.dropFirst(5).allSatisfy { hexDigits.contains($0) }
+    }
+
     static func random(_ count: Int, from alphabet: [Character]) -> String {
         var generator = SystemRandomNumberGenerator()
         return String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })

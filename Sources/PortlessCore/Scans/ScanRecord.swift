@@ -53,6 +53,17 @@ public struct ScanRecord: Sendable, Codable, Hashable {
     public var associationId: String?
     /// Who started it (an ARN).
     public var startedBy: String
+    /// Uploads refused or not trusted (the latest 100).
+    public var refusals: [ScanUploadRefusal] = []
+    /// How many uploads were refused in all.
+    public var refusalCount = 0
+
+    /// Keeps a refusal, the latest 100 of them.
+    public mutating func record(_ refusal: ScanUploadRefusal) {
+        refusalCount += 1
+        refusals.append(refusal)
+        if refusals.count > 100 { refusals.removeFirst(refusals.count - 100) }
+    }
 
     public init(scanId: String, accountId: String, name: String, status: ScanStatus, targets: [Target], accounts: [ScanAccount],
                 bundleSha256: String, requestedAt: Date, windowEndsAt: Date, finishedAt: Date? = nil, maxConcurrency: String,

@@ -201,6 +201,9 @@ public struct InvocationRecord: Sendable, Codable, Hashable {
     public var startedAt: Date?
     public var finishedAt: Date?
     public var steps: [StepReport]
+    /// Variables only this node's steps see, over the command's own (a scan's per-node upload URL).
+    /// Kept out of every API reply.
+    public var environment: [String: String]?
 
     public init(commandId: String, instanceId: String, instanceName: String, requestedDateTime: Date) {
         self.commandId = commandId

@@ -21,12 +21,9 @@ struct QueryController: Sendable {
     /// Whether requests arrive over TLS (`aws:SecureTransport`).
     let secureTransport: Bool
 
-    /// The STS and IAM endpoints over `store`; reads the test-only `PORTLESS_TEST_MIN_SESSION_SECONDS`.
+    /// The STS and IAM endpoints over `store`.
     static func make(store: any Store & IdentityStore, keys: AccessKeyResolver, keyring: Keyring, region: String,
-                     authorizer: Authorizer, secureTransport: Bool) -> QueryController {
-        let issuer = CredentialIssuer(store: store, keyring: keyring)
-        let sts = STSService(store: store, issuer: issuer, durations: TestSessionMinimum.durations(), authorizer: authorizer,
-                             mfa: MFAService(store: store, keyring: keyring))
+                     authorizer: Authorizer, sts: STSService, secureTransport: Bool) -> QueryController {
         return QueryController(keys: keys, region: region, sts: STSOperations(sts: sts),
                                iam: IAMOperations(store: store, keyring: keyring, simulator: PolicySimulator(authorizer: authorizer)),
                                authorizer: authorizer, secureTransport: secureTransport)

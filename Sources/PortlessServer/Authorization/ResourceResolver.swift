@@ -25,7 +25,7 @@ struct ResourceResolver: Sendable {
     /// share, so no document is treated as another account's here.
     func document(_ nameOrArn: String, callerAccount: String) async throws -> ResourceRef {
         if nameOrArn.hasPrefix("arn:") { return ResourceRef(arn: nameOrArn, accountId: nil) }
-        if DocumentCatalog.builtin(named: nameOrArn) != nil {
+        if DocumentCatalog.isBuiltin(nameOrArn) {
             return ResourceRef(arn: "arn:aws:ssm:\(region)::document/\(nameOrArn)", accountId: nil)
         }
         let tags = try await store.tags(resourceType: DocumentTagKey.resourceType,

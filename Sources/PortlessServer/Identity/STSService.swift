@@ -10,6 +10,12 @@ struct STSService: Sendable {
     let authorizer: Authorizer
     let mfa: MFAService
 
+    /// The service over `store`; reads the test-only `PORTLESS_TEST_MIN_SESSION_SECONDS`.
+    static func make(store: any Store & IdentityStore, keyring: Keyring, authorizer: Authorizer) -> STSService {
+        STSService(store: store, issuer: CredentialIssuer(store: store, keyring: keyring), durations: TestSessionMinimum.durations(),
+                   authorizer: authorizer, mfa: MFAService(store: store, keyring: keyring))
+    }
+
     /// What `AssumeRole` asks for.
     struct AssumeRoleInput: Sendable {
         var roleArn: String

@@ -13,6 +13,8 @@ struct S3Controller: Sendable {
     let authorizer: Authorizer
     /// Whether requests arrive over TLS (`aws:SecureTransport`).
     let secureTransport: Bool
+    /// Decides writes to the buckets services keep (scan results).
+    var writeGuard: (any ObjectWriteGuard)?
     var multipart: MultipartStore { MultipartStore(directory: store.uploadsDirectory) }
 
     /// Registers the S3 routes.
@@ -28,9 +30,13 @@ struct S3Controller: Sendable {
     func handle(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
         let isHead = request.method == .head
         var resource = request.uri.path
+        var guardedWrite: (bucket: String, key: String)?
         do {
             let target = try S3Target(path: request.uri.path, query: request.uri.query ?? "")
             resource = target.resource
+            if request.method == .put, let bucket = target.bucket, let key = target.key, writeGuard?.guards(bucket: bucket) == true {
+                guardedWrite = (bucket, key)
+            }
             let outcome = try await authenticator.authenticate(Self.signedRequest(request))
             let owner = try await authorize(request, target: target, principal: outcome.principal,
                                             facts: CallFacts(context: context, secureTransport: secureTransport))
@@ -40,9 +46,13 @@ struct S3Controller: Sendable {
             return response
         } catch let error as PortlessError where error.code == .accessDenied {
             context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "AccessDenied"])
+            if let guardedWrite { await writeGuard?.refused(bucket: guardedWrite.bucket, key: guardedWrite.key, reason: error.message) }
             return S3XML.error(.accessDenied(error.message), resource: resource, isHead: isHead)
         } catch let error as S3Error {
             context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "\(error.code)"])
+            if let guardedWrite {
+                await writeGuard?.refused(bucket: guardedWrite.bucket, key: guardedWrite.key, reason: "\(error.code): \(error.message)")
+            }
             return S3XML.error(error, resource: resource, isHead: isHead)
         } catch {
             context.logger.error("s3 call failed", metadata: ["portless.resource": "\(resource)", "error": "\(error)"])
@@ -57,6 +67,9 @@ struct S3Controller: Sendable {
             return await listBuckets(account: account)
         }
         let query = target.query
+        if let writeGuard, writeGuard.guards(bucket: bucket) {
+            try Self.requireGuardedRequest(request, key: target.key, query: query)
+        }
         guard let key = target.key else {
             switch request.method {
             case .put where query["policy"] != nil:
@@ -94,6 +107,13 @@ struct S3Controller: Sendable {
         case .put where request.headers[S3Headers.copySource] != nil:
             return try await copyObject(bucket, key: key, request: request, auth: auth)
         case .put:
+            if let writeGuard, writeGuard.guards(bucket: bucket) {
+                try await writeGuard.admit(bucket: bucket, key: key, principal: auth.principal,
+                                           size: request.headers[.contentLength].flatMap { Int($0) })
+                let response = try await putObject(bucket, key: key, request: request, auth: auth)
+                await writeGuard.stored(bucket: bucket, key: key)
+                return response
+            }
             return try await putObject(bucket, key: key, request: request, auth: auth)
         case .get where query["uploadId"] != nil:
             return try await listParts(bucket, key: key, query: query, account: account)
@@ -112,6 +132,17 @@ struct S3Controller: Sendable {
         default:
             throw S3Error("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
         }
+    }
+
+    /// A guarded bucket takes reads, listings and simple object PUTs only: its objects are not deleted,
+    /// copied over or assembled from parts, and its policy and existence are the server's.
+    static func requireGuardedRequest(_ request: Request, key: String?, query: [String: String]) throws {
+        let allowed = switch request.method {
+        case .get, .head: true
+        case .put: key != nil && query["uploadId"] == nil && request.headers[S3Headers.copySource] == nil
+        default: false
+        }
+        guard allowed else { throw S3Error.accessDenied("This bucket is kept by Portless scans: only reads and result uploads are allowed.") }
     }
 
     static func signedRequest(_ request: Request) -> SignedRequest {

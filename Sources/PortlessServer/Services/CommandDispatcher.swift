@@ -12,6 +12,8 @@ actor CommandDispatcher {
     /// One running command's progress; a class so a completion updates it in place.
     final class Progress {
         let frame: String
+        /// Frames for nodes whose invocation has variables of its own.
+        let nodeFrames: [String: String]
         let maxConcurrency: String
         let targetCount: Int
         let errorLimit: Int
@@ -24,6 +26,9 @@ actor CommandDispatcher {
 
         init(command: CommandRecord, invocations: [InvocationRecord]) {
             frame = AgentMessage(type: .run, order: CommandDispatcher.order(for: command)).frame
+            nodeFrames = Dictionary(uniqueKeysWithValues: invocations.compactMap { invocation in
+                invocation.environment.map { _ in (invocation.instanceId, CommandDispatcher.frame(for: command, invocation: invocation)) }
+            })
             maxConcurrency = command.maxConcurrency
             targetCount = command.targetCount
             errorLimit = RateControl.errorLimit(maxErrors: command.maxErrors, targetCount: command.targetCount)
@@ -36,6 +41,8 @@ actor CommandDispatcher {
         }
 
         var waiting: Int { queue.count - next }
+
+        func frame(for instanceId: String) -> String { nodeFrames[instanceId] ?? frame }
     }
 
     private let store: any Store
@@ -57,6 +64,13 @@ actor CommandDispatcher {
     static func order(for command: CommandRecord) -> InvocationOrder {
         InvocationOrder(commandId: command.commandId, documentName: command.documentName, steps: command.plan.steps,
                         environment: command.plan.environment, deliveryDeadline: command.deliveryDeadline)
+    }
+
+    /// The run message for one node: the command's, with the invocation's own variables over the command's.
+    static func frame(for command: CommandRecord, invocation: InvocationRecord) -> String {
+        var order = order(for: command)
+        order.environment.merge(invocation.environment ?? [:]) { _, own in own }
+        return AgentMessage(type: .run, order: order).frame
     }
 
     /// Starts releasing a new command's invocations.
@@ -96,9 +110,9 @@ actor CommandDispatcher {
     func stop(commandId: String) { active[commandId] = nil }
 
     /// Pushes a command to a node whose channel is up (a node that is down gets it when it connects).
-    func deliver(_ command: CommandRecord, to instanceId: String) async {
-        let frame = active[command.commandId]?.frame ?? AgentMessage(type: .run, order: Self.order(for: command)).frame
-        await connections.send(frame: frame, to: instanceId)
+    func deliver(_ command: CommandRecord, invocation: InvocationRecord) async {
+        let frame = active[command.commandId]?.frame(for: invocation.instanceId) ?? Self.frame(for: command, invocation: invocation)
+        await connections.send(frame: frame, to: invocation.instanceId)
     }
 
     private func pump(_ commandId: String) async throws {
@@ -120,7 +134,7 @@ actor CommandDispatcher {
         progress.next += count
         progress.inFlight.formUnion(batch)
         try await store.markDispatched(commandId: commandId, instanceIds: batch, at: Date())
-        for instanceId in batch { await connections.send(frame: progress.frame, to: instanceId) }
+        for instanceId in batch { await connections.send(frame: progress.frame(for: instanceId), to: instanceId) }
     }
 
     /// MaxErrors was exceeded: invocations not yet sent end as Cancelled with StatusDetails `Terminated`.

@@ -21,7 +21,10 @@ struct CommandService: Sendable {
     ///
     /// The document and nodes named by ID were decided from the operation table; nodes chosen by `Targets` are
     /// decided here, each with its tags, once they are known.
-    func send(_ request: SendCommandRequest, principal: Principal, facts: CallFacts, now: Date = Date()) async throws -> CommandRecord {
+    ///
+    /// `nodeEnvironment` gives a node's own variables, over the command's (a scan's per-node upload URL).
+    func send(_ request: SendCommandRequest, principal: Principal, facts: CallFacts, now: Date = Date(),
+              nodeEnvironment: (@Sendable (TargetedNode) -> [String: String])? = nil) async throws -> CommandRecord {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
         try await output.checkBucket(request.outputS3BucketName, accountId: principal.accountId)
@@ -48,8 +51,11 @@ struct CommandService: Sendable {
             maxErrors: request.maxErrors ?? "0", targetCount: nodes.count, plan: plan)
         command.outputS3BucketName = request.outputS3BucketName
         command.outputS3KeyPrefix = request.outputS3KeyPrefix
-        let invocations = nodes.map {
-            InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.hostname, requestedDateTime: now)
+        let invocations = nodes.map { node in
+            var invocation = InvocationRecord(commandId: command.commandId, instanceId: node.instanceId, instanceName: node.hostname,
+                                              requestedDateTime: now)
+            invocation.environment = nodeEnvironment?(node)
+            return invocation
         }
         CommandProgress.recount(&command, invocations: invocations)
         try await store.insertCommand(command, invocations: invocations)
@@ -60,7 +66,7 @@ struct CommandService: Sendable {
     }
 
     /// `ssm:SendCommand` on each node `Targets` chose, with its tags (`ssm:resourceTag/*`).
-    private func authorizeTargets(_ nodes: [TargetedNode], principal: Principal, facts: CallFacts) async throws {
+    func authorizeTargets(_ nodes: [TargetedNode], principal: Principal, facts: CallFacts) async throws {
         guard !authorizer.sources.isUnrestricted(principal), !nodes.isEmpty else { return }
         let tags = try await store.allTags(resourceType: NodeService.resourceType)
         let resources = authorizer.resolver.nodes(nodes.map { ($0.instanceId, tags[$0.instanceId] ?? []) }, account: principal.accountId)
@@ -91,7 +97,7 @@ struct CommandService: Sendable {
             if invocation.status == .cancelling {
                 await connections.send(AgentMessage(type: .cancel, commandId: command.commandId), to: instanceId)
             } else {
-                await dispatcher.deliver(command, to: instanceId)
+                await dispatcher.deliver(command, invocation: invocation)
             }
         }
     }

@@ -14,10 +14,10 @@ struct DocumentCatalog: Sendable {
 
     /// When the built-in documents are said to have been created.
     static let builtinCreatedDate = Date(timeIntervalSince1970: 1_483_228_800)
-    static let builtinNames = [BuiltinDocuments.runShellScriptName]
-
     let store: any DocumentStore
     let region: String
+    /// Where the server is reachable (the scan document's URL patterns name it).
+    let endpoint: ServerEndpoint
 
     /// The document and version SendCommand runs, parsed and ready to plan.
     func resolve(name requested: String, version: String?, accountId: String) async throws -> Resolved {
@@ -36,7 +36,7 @@ struct DocumentCatalog: Sendable {
     /// or `InvalidDocument` naming `field`.
     func entry(named requested: String, accountId: String, field: String = "Name") async throws -> DocumentEntry {
         guard requested.hasPrefix("arn:") else {
-            if let builtin = Self.builtin(named: requested) { return builtin }
+            if let builtin = builtin(named: requested) { return builtin }
             guard let record = try await store.document(accountId: accountId, name: requested) else {
                 throw PortlessError.documentNotFound(field: field)
             }
@@ -50,7 +50,7 @@ struct DocumentCatalog: Sendable {
         let owner = parts[4]
         let name = String(parts[5].dropFirst("document/".count))
         if owner.isEmpty || owner == "aws" {
-            guard let builtin = Self.builtin(named: name) else { throw PortlessError.documentNotFound(field: field) }
+            guard let builtin = builtin(named: name) else { throw PortlessError.documentNotFound(field: field) }
             return builtin
         }
         guard let record = try await store.document(accountId: owner, name: name) else { throw PortlessError.documentNotFound(field: field) }
@@ -66,13 +66,19 @@ struct DocumentCatalog: Sendable {
                              owner: owner, sharedVersion: sharedVersion)
     }
 
+    /// Whether `name` is a built-in document's.
+    static func isBuiltin(_ name: String) -> Bool { BuiltinDocuments.names.contains(name) }
+
+    /// Every built-in document.
+    func builtins() -> [DocumentEntry] { BuiltinDocuments.names.compactMap(builtin(named:)) }
+
     /// A built-in document as an entry owned by `Amazon`.
-    static func builtin(named name: String) -> DocumentEntry? {
-        guard let content = BuiltinDocuments.content(named: name),
+    func builtin(named name: String) -> DocumentEntry? {
+        guard let content = BuiltinDocuments.content(named: name, endpoint: endpoint.value),
               let tree = try? DocumentContent.parse(content, format: .json) else { return nil }
-        let record = DocumentRecord(name: name, accountId: "Amazon", createdDate: builtinCreatedDate)
+        let record = DocumentRecord(name: name, accountId: "Amazon", createdDate: Self.builtinCreatedDate)
         let version = DocumentVersionRecord(name: name, accountId: "Amazon", version: 1, versionName: nil, content: content,
-                                            format: .json, hash: DocumentContent.hash(content), createdDate: builtinCreatedDate, tree: tree)
+                                            format: .json, hash: DocumentContent.hash(content), createdDate: Self.builtinCreatedDate, tree: tree)
         return DocumentEntry(record: record, versions: [version], owner: "Amazon")
     }
 }

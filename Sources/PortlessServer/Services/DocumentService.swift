@@ -121,7 +121,7 @@ struct DocumentService: Sendable {
         let offset = try Pagination.offset(from: request.nextToken)
         let filter = try DocumentListFilter(filters: request.filters, legacy: request.documentFilterList)
         let allTags = try await store.allTags(resourceType: DocumentTagKey.resourceType)
-        var rows: [DocumentListFilter.Row] = Self.builtinRows()
+        var rows: [DocumentListFilter.Row] = builtinRows()
         for record in try await documents.documents(visibleTo: principal.accountId, includeShared: true) {
             var ownership = DocumentListFilter.Ownership.own
             if record.accountId != principal.accountId {
@@ -139,8 +139,8 @@ struct DocumentService: Sendable {
         return (page.items, page.nextToken)
     }
 
-    private static func builtinRows() -> [DocumentListFilter.Row] {
-        DocumentCatalog.builtinNames.compactMap(DocumentCatalog.builtin(named:)).map { .init(entry: $0, ownership: .amazon, tags: []) }
+    private func builtinRows() -> [DocumentListFilter.Row] {
+        catalog.builtins().map { .init(entry: $0, ownership: .amazon, tags: []) }
     }
 
     // MARK: Delete
@@ -244,7 +244,7 @@ struct DocumentService: Sendable {
 
     /// A document the caller owns, for operations only owners may make.
     private func ownEntry(_ name: String, principal: Principal, field: String = "Name") async throws -> DocumentEntry {
-        if DocumentCatalog.builtin(named: name) != nil {
+        if DocumentCatalog.isBuiltin(name) {
             throw PortlessError(.invalidDocumentOperation, "Document \(name) is owned by Amazon and cannot be changed.", field: field)
         }
         guard DocumentNameRules.isValidName(name) else {

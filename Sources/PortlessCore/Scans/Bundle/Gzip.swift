@@ -1,0 +1,58 @@
+import CPortlessZlib
+
+/// gzip (RFC 1952) compression and decompression of whole buffers, by the system zlib.
+public enum Gzip {
+    /// `bytes` compressed into one gzip member.
+    public static func compress(_ bytes: [UInt8]) throws(BundleError) -> [UInt8] {
+        var stream = z_stream()
+        // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
+        guard deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw BundleError("zlib could not start compressing.")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { throw BundleError("zlib could not compress the archive.") }
+        return Array(output.prefix(Int(stream.total_out)))
+    }
+
+    /// The bytes of a gzip stream, refusing more than `limit` of them (a decompression bomb stops there).
+    public static func decompress(_ bytes: [UInt8], limit: Int) throws(BundleError) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw BundleError("zlib could not start decompressing.")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var input = bytes
+        var status: Int32 = Z_OK
+        input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+        }
+        while status == Z_OK {
+            status = input.withUnsafeMutableBufferPointer { source in
+                chunk.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+            }
+            output.append(contentsOf: chunk.prefix(chunk.count - Int(stream.avail_out)))
+            if output.count > limit { throw BundleError("The archive unpacks to more than \(limit) bytes.") }
+        }
+        guard status == Z_STREAM_END else { throw BundleError("The archive is not valid gzip data.") }
+        return output
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Logging
+import PortlessCore
+
+/// Fleet scans: runs the scan document on the targeted nodes of the caller's account and of member accounts
+/// (reached by assuming a named role in each), hands every node one presigned URL for exactly its own result
+/// key, and records each node's outcome as results arrive, fail or time out.
+struct ScanService: Sendable {
+    let store: any Store & ScanStore
+    let commands: CommandService
+    let bundles: BundleService
+    let signer: ScanUploadSigner
+    let accounts: ScanAccountAccess
+    let connections: AgentConnections
+    let objects: ObjectStore
+    let results: ScanResultIngest
+    let logger: Logger
+
+    /// Starts a scan: resolves each account's nodes, records them (offline ones as not scanned, with the
+    /// reason), then sends each account one command whose nodes each get their own upload URL.
+    func start(_ request: ScanRequest, principal: Principal, facts: CallFacts, associationId: String? = nil,
+               now: Date = Date()) async throws -> ScanRecord {
+        try request.validate(callerAccount: principal.accountId)
+        let bundle = try await bundles.resolve(sha256: request.bundleSha256, accountId: principal.accountId)
+        let scanId = Identifiers.scanID()
+        let window = request.windowSeconds ?? ScanRequest.defaultWindow
+        let presigner = try await signer.presigner(accountId: principal.accountId, now: now)
+        let bucket = ScanLocations.bucket(accountId: principal.accountId)
+        let bundleURL = try presigner.download(bucket: bucket, key: ScanLocations.bundleKey(sha256: bundle.sha256), expires: window, date: now)
+
+        var plans: [AccountPlan] = []
+        for accountId in request.accountIds.isEmpty ? [principal.accountId] : request.accountIds {
+            plans.append(try await plan(accountId: accountId, request: request, principal: principal, facts: facts, window: window))
+        }
+        var scan = ScanRecord(scanId: scanId, accountId: principal.accountId, name: request.name ?? scanId, status: .inProgress,
+                              targets: request.targets, accounts: plans.map(\.account), bundleSha256: bundle.sha256,
+                              requestedAt: now.wholeSecond, windowEndsAt: now.addingTimeInterval(TimeInterval(window)).wholeSecond,
+                              maxConcurrency: request.maxConcurrency ?? "50", maxErrors: request.maxErrors ?? "100%",
+                              associationId: associationId, startedBy: principal.arn)
+        try await store.insertScan(scan, nodes: plans.flatMap(\.outcomes))
+
+        for index in plans.indices where !plans[index].online.isEmpty {
+            let plan = plans[index]
+            // Sent by the scan's targets (Run Command takes 50 IDs at most); nodes found offline above are cancelled at once.
+            let send = SendCommandRequest(
+                instanceIds: nil, targets: request.targets, documentName: ScanDocument.name, documentVersion: nil,
+                documentHash: nil, documentHashType: nil, timeoutSeconds: window, comment: "Portless scan \(scanId)",
+                parameters: ["bundleUrl": [bundleURL.absoluteString], "bundleSha256": [bundle.sha256], "scanId": [scanId],
+                             "workingDirectory": [ScanLocations.workingDirectory(scanId: scanId)],
+                             "checkTimeout": [String(request.checkTimeoutSeconds ?? 60)], "executionTimeout": [String(window)]],
+                outputS3BucketName: nil, outputS3KeyPrefix: nil, maxConcurrency: request.maxConcurrency ?? "50",
+                maxErrors: request.maxErrors ?? "100%")
+            let accountId = plan.account.accountId
+            do {
+                let command = try await commands.send(send, principal: plan.principal, facts: facts, now: now) { node in
+                    let key = ScanLocations.resultKey(scanId: scanId, accountId: accountId, nodeId: node.instanceId)
+                    return ["SSM_uploadUrl": (try? presigner.upload(bucket: bucket, key: key, expires: window, date: now).absoluteString) ?? ""]
+                }
+                plans[index].account.commandId = command.commandId
+                try await store.linkScanCommand(commandId: command.commandId, scanId: scanId)
+                let online = Set(plan.online.map(\.instanceId))
+                let offline = try await store.invocations(commandId: command.commandId).map(\.instanceId).filter { !online.contains($0) }
+                if !offline.isEmpty { try await commands.cancel(commandId: command.commandId, instanceIds: offline, principal: plan.principal) }
+            } catch {
+                plans[index].account.error = "The scan command could not be sent: \(Self.describe(error))"
+                for node in plan.online {
+                    try await settle(scanId, NodeScanOutcome(nodeId: node.instanceId, accountId: accountId, hostname: node.hostname,
+                                                             state: .notScanned, reason: plans[index].account.error))
+                }
+            }
+        }
+        let accounts = plans.map(\.account)
+        scan = try await store.modifyScan(id: scanId) { $0.accounts = accounts }?.scan ?? scan
+        logger.info("scan started", metadata: ["portless.scan": "\(scanId)", "portless.nodes": "\(plans.reduce(0) { $0 + $1.online.count })"])
+        return try await finishIfSettled(scanId) ?? scan
+    }
+
+    /// One account's part of a scan: who acts there, which nodes are reached and which are not.
+    struct AccountPlan: Sendable {
+        var account: ScanAccount
+        var principal: Principal
+        var online: [TargetedNode]
+        var outcomes: [NodeScanOutcome]
+    }
+
+    private func plan(accountId: String, request: ScanRequest, principal: Principal, facts: CallFacts, window: Int) async throws -> AccountPlan {
+        let own = accountId == principal.accountId
+        var account = ScanAccount(accountId: accountId, roleName: own ? nil : request.roleName)
+        let actor: Principal
+        do {
+            actor = own ? principal : try await accounts.assume(roleName: request.roleName ?? "", in: accountId, by: principal, facts: facts,
+                                                                 sessionSeconds: window)
+        } catch {
+            account.error = Self.describe(error)
+            return AccountPlan(account: account, principal: principal, online: [], outcomes: [])
+        }
+        let nodes = try await store.targetNodes(accountId: accountId, meeting: try TargetSelector(request.targets).conditions)
+        do {
+            try await accounts.authorizeScan(of: nodes, in: accountId, by: actor, facts: facts)
+        } catch where !own {
+            account.error = Self.describe(error)
+            return AccountPlan(account: account, principal: actor, online: [], outcomes: [])
+        }
+        if nodes.isEmpty { account.error = "No node of this account matches the targets." }
+        var online: [TargetedNode] = []
+        var outcomes: [NodeScanOutcome] = []
+        for node in nodes {
+            if await connections.isConnected(node.instanceId) {
+                online.append(node)
+                outcomes.append(NodeScanOutcome(nodeId: node.instanceId, accountId: accountId, hostname: node.hostname, state: .pending))
+            } else {
+                outcomes.append(NodeScanOutcome(nodeId: node.instanceId, accountId: accountId, hostname: node.hostname, state: .notScanned,
+                                                reason: try await offlineReason(node.instanceId)))
+            }
+        }
+        return AccountPlan(account: account, principal: actor, online: online, outcomes: outcomes)
+    }
+
+    private func offlineReason(_ nodeId: String) async throws -> String {
+        guard let lastPing = try await store.node(id: nodeId)?.lastPingDateTime else { return "Offline: the node's agent has never connected." }
+        return "Offline: not connected when the scan started (last seen \(ISO8601DateFormatter().string(from: lastPing)))."
+    }
+
+    /// A scan of the caller's account, or nil (as not found) for anyone else's.
+    func get(scanId: String, principal: Principal) async throws -> (scan: ScanRecord, counts: [NodeScanState: Int]) {
+        guard Identifiers.isScanID(scanId), let scan = try await store.scan(id: scanId), scan.accountId == principal.accountId else {
+            throw PortlessError(.invalidParameters, "Scan \(scanId) does not exist.", field: "ScanId")
+        }
+        return (scan, try await store.scanNodeCounts(scanId: scanId))
+    }
+
+    func list(principal: Principal, offset: Int, limit: Int) async throws -> [ScanRecord] {
+        try await store.scans(accountId: principal.accountId, offset: offset, limit: limit)
+    }
+
+    /// Every node's outcome and results (for reports).
+    func nodes(scanId: String) async throws -> [NodeScanOutcome] {
+        try await store.scanNodes(scanId: scanId)
+    }
+
+    /// Cancels a running scan: its commands are cancelled and nodes not yet heard from are not scanned.
+    func cancel(scanId: String, principal: Principal) async throws -> ScanRecord {
+        let scan = try await get(scanId: scanId, principal: principal).scan
+        guard !scan.status.isTerminal else { return scan }
+        for account in scan.accounts {
+            guard let commandId = account.commandId else { continue }
+            try? await commands.cancel(commandId: commandId, instanceIds: nil, principal: ScanAccountAccess.servicePrincipal(account.accountId))
+        }
+        try await settlePending(scanId, reason: "The scan was cancelled.")
+        _ = try await store.modifyScan(id: scanId) { scan in
+            guard !scan.status.isTerminal else { return }
+            scan.status = .cancelled
+            scan.finishedAt = Date().wholeSecond
+        }
+        return try await finishIfSettled(scanId) ?? scan
+    }
+
+    /// An invocation of a scan command ended: a node whose run failed is not scanned (a successful run
+    /// is settled by its upload).
+    func invocationEnded(commandId: String, instanceId: String, status: InvocationStatus, details: String) async throws {
+        guard status.isTerminal, status != .success, let scanId = try await store.scanId(commandId: commandId) else { return }
+        let node = try await store.node(id: instanceId)
+        var reason = "The scan command ended \(details) on the node."
+        if let step = try await store.invocation(commandId: commandId, instanceId: instanceId)?.steps.first(where: { $0.status != .success }) {
+            let said = step.stderr.split(separator: "\n").last.map { ": \($0.prefix(300))" } ?? ""
+            reason = "The scan command ended \(details) on the node: step \(step.name) \(step.statusDetails) (exit \(step.responseCode))\(said)"
+        }
+        try await settle(scanId, NodeScanOutcome(nodeId: instanceId, accountId: node?.accountId ?? "", hostname: node?.info.hostname ?? instanceId,
+                                                 state: .notScanned, reason: reason))
+        _ = try await finishIfSettled(scanId)
+    }
+
+    /// Ends the windows that have passed: nodes not heard from are not scanned.
+    func expireWindows(now: Date = Date()) async throws {
+        for scan in try await store.openScans() where scan.windowEndsAt < now {
+            try await settlePending(scan.scanId, reason: "No result arrived within the scan window.")
+            _ = try await finishIfSettled(scan.scanId)
+        }
+    }
+
+    /// Records that an upload arrived and reads it (see `ScanResultIngest`).
+    func resultStored(bucket: String, key: String) async throws {
+        guard let outcome = try await results.read(bucket: bucket, key: key) else { return }
+        try await settle(outcome.scanId, outcome.outcome)
+        _ = try await finishIfSettled(outcome.scanId)
+    }
+
+    private func settle(_ scanId: String, _ outcome: NodeScanOutcome) async throws {
+        var outcome = outcome
+        outcome.scannedAt = outcome.scannedAt ?? Date().wholeSecond
+        _ = try await store.settleScanNode(scanId: scanId, outcome: outcome)
+    }
+
+    private func settlePending(_ scanId: String, reason: String) async throws {
+        for node in try await store.scanNodes(scanId: scanId) where node.state == .pending {
+            try await settle(scanId, NodeScanOutcome(nodeId: node.nodeId, accountId: node.accountId, hostname: node.hostname,
+                                                     state: .notScanned, reason: reason))
+        }
+    }
+
+    /// Finishes the scan once no node is pending: Success when every node was scanned, CompletedWithErrors
+    /// when some were, Failed when none was.
+    @discardableResult
+    private func finishIfSettled(_ scanId: String) async throws -> ScanRecord? {
+        let counts = try await store.scanNodeCounts(scanId: scanId)
+        guard counts[.pending, default: 0] == 0 else { return nil }
+        let scanned = counts[.scanned, default: 0]
+        let total = counts.values.reduce(0, +)
+        let finished = try await store.modifyScan(id: scanId) { scan -> Bool in
+            guard !scan.status.isTerminal else { return false }
+            scan.status = scanned == total && total > 0 ? .success : scanned > 0 ? .completedWithErrors : .failed
+            scan.finishedAt = Date().wholeSecond
+            return true
+        }
+        if let finished, finished.result {
+            logger.info("scan finished", metadata: ["portless.scan": "\(scanId)", "portless.status": "\(finished.scan.status.rawValue)"])
+        }
+        return finished?.scan
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? PortlessError)?.message ?? "\(error)"
+    }
+}
