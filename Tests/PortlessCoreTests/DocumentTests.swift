@@ -90,9 +90,9 @@ struct ParsedDocumentTests {
 struct BuiltinDocumentsTests {
     @Test func runShellScriptIsLookedUpByName() {
         #expect(BuiltinDocuments.runShellScriptName == "AWS-RunShellScript")
-        #expect(BuiltinDocuments.content(named: "AWS-RunShellScript") == BuiltinDocuments.runShellScriptContent)
-        #expect(BuiltinDocuments.content(named: "aws-runshellscript") == nil)
-        #expect(BuiltinDocuments.content(named: "AWS-RunPowerShellScript") == nil)
+        #expect(BuiltinDocuments.content(named: "AWS-RunShellScript", endpoint: "http://127.0.0.1:8580") == BuiltinDocuments.runShellScriptContent)
+        #expect(BuiltinDocuments.content(named: "aws-runshellscript", endpoint: "http://127.0.0.1:8580") == nil)
+        #expect(BuiltinDocuments.content(named: "AWS-RunPowerShellScript", endpoint: "http://127.0.0.1:8580") == nil)
     }
 
     @Test func runShellScriptParses() throws {

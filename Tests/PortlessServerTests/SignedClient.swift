@@ -32,6 +32,12 @@ struct SignedClient: Sendable {
                        body: Array(body.utf8), service: "ssm", signing: signing)
     }
 
+    /// `Portless.<operation>` with a JSON body (signed as `ssm`).
+    func portless(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "Portless.\(operation)")],
+                       body: Array(body.utf8), service: "ssm", signing: signing)
+    }
+
     /// A Query-protocol call to `sts` (2011-06-15) or `iam` (2010-05-08).
     func query(_ service: String, _ action: String, _ parameters: [(String, String)] = [], signing: Signing = Signing()) async throws -> TestResponse {
         let version = service == "iam" ? "2010-05-08" : "2011-06-15"

@@ -24,14 +24,13 @@ struct ScanService: Sendable {
         let bundle = try await bundles.resolve(sha256: request.bundleSha256, accountId: principal.accountId)
         let scanId = Identifiers.scanID()
         let window = request.windowSeconds ?? ScanRequest.defaultWindow
-        let presigner = try await signer.presigner(accountId: principal.accountId, now: now)
-        let bucket = ScanLocations.bucket(accountId: principal.accountId)
-        let bundleURL = try presigner.download(bucket: bucket, key: ScanLocations.bundleKey(sha256: bundle.sha256), expires: window, date: now)
-
         var plans: [AccountPlan] = []
         for accountId in request.accountIds.isEmpty ? [principal.accountId] : request.accountIds {
             plans.append(try await plan(accountId: accountId, request: request, principal: principal, facts: facts, window: window))
         }
+        let bucket = ScanLocations.bucket(accountId: principal.accountId)
+        let reached = plans.contains { !$0.online.isEmpty }
+        let presigner = reached ? try await signer.presigner(accountId: principal.accountId, now: now) : nil
         var scan = ScanRecord(scanId: scanId, accountId: principal.accountId, name: request.name ?? scanId, status: .inProgress,
                               targets: request.targets, accounts: plans.map(\.account), bundleSha256: bundle.sha256,
                               requestedAt: now.wholeSecond, windowEndsAt: now.addingTimeInterval(TimeInterval(window)).wholeSecond,
@@ -40,7 +39,9 @@ struct ScanService: Sendable {
         try await store.insertScan(scan, nodes: plans.flatMap(\.outcomes))
 
         for index in plans.indices where !plans[index].online.isEmpty {
+            guard let presigner else { break }
             let plan = plans[index]
+            let bundleURL = try presigner.download(bucket: bucket, key: ScanLocations.bundleKey(sha256: bundle.sha256), expires: window, date: now)
             // Sent by the scan's targets (Run Command takes 50 IDs at most); nodes found offline above are cancelled at once.
             let send = SendCommandRequest(
                 instanceIds: nil, targets: request.targets, documentName: ScanDocument.name, documentVersion: nil,

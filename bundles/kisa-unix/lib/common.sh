@@ -22,6 +22,12 @@ check_begin() {
     CHECK_ID=$(header id)
     EVIDENCE=""
     REVIEW=""
+    # Run alone (not by run.sh), a check keeps its shared listings in a private directory of its own.
+    if [ -z "${PORTLESS_SCAN_CACHE:-}" ]; then
+        PORTLESS_SCAN_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/portless-check.XXXXXX")
+        # shellcheck disable=SC2064
+        trap "rm -rf '$PORTLESS_SCAN_CACHE'" EXIT
+    fi
 }
 
 # header NAME — the value of the `# NAME: value` line at the top of the check.
@@ -313,9 +319,10 @@ installed() {
 
 # fs_index — a file listing every inode on the root filesystem of the scanned system as
 # "MODE UID GID TYPE PATH" (MODE octal with special bits), made once per scan and shared through
-# PORTLESS_SCAN_CACHE when the runner sets it. Prints the listing's path.
+# PORTLESS_SCAN_CACHE when the runner sets it (a check run alone makes a private one). Prints the
+# listing's path.
 fs_index() {
-    _cache=${PORTLESS_SCAN_CACHE:-${TMPDIR:-/tmp}}
+    _cache=$PORTLESS_SCAN_CACHE
     _index="$_cache/fs-index.$(printf '%s' "${ROOT:-/}" | cksum | cut -d' ' -f1)"
     if [ ! -s "$_index" ]; then
         find "${ROOT:-/}" -xdev \( -path "$ROOT/proc" -o -path "$ROOT/sys" -o -path "$ROOT/run" \) -prune \
