@@ -34,7 +34,10 @@ found=$(awk -v risky="$RISKY" -v pw="$(path /etc/passwd)" -v gr="$(path /etc/gro
         alt = p; sub(/^\/usr/, "", alt)
         mark = (p in guide || alt in guide || ("/usr" p) in guide) ? " [on the guide list]" : ""
         print p " " what " mode " m " owner " ($2 in user ? user[$2] : $2) " group " ($3 in group ? group[$3] : $3) mark
-    }' "$FS_INDEX")
+    }' <<INDEX
+$(LC_ALL=C grep -E '^0*[2-7][0-7]{3} [0-9]+ [0-9]+ f ' "$FS_INDEX")
+INDEX
+)
 
 if [ -z "$found" ]; then
     evidence note="no SUID or SGID file" value="$(wc -l < "$FS_INDEX") entries checked"

@@ -20,11 +20,13 @@ verdict=PASS
 checked=0
 entries=$(passwd_entries)
 while IFS=: read -r name _pw _uid _gid _gecos home _shell; do
-    if [ -z "$home" ] || [ ! -d "$(path "$home")" ]; then continue; fi
+    if [ -z "$home" ] || [ ! -d "$ROOT$home" ]; then continue; fi
     [ "$home" = / ] && home=""
     for dot in $STARTUP; do
-        f=$(tree_resolve "$home/$dot")
-        [ -f "$(path "$f")" ] || continue
+        f=$home/$dot
+        [ -e "$ROOT$f" ] || [ -L "$ROOT$f" ] || continue
+        if [ -L "$ROOT$f" ]; then f=$(tree_resolve "$f"); fi
+        [ -f "$ROOT$f" ] || continue
         checked=$((checked + 1))
         owner=$(file_owner "$f")
         mode=$(file_mode "$f")

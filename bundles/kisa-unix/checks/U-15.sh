@@ -24,7 +24,10 @@ found=$(awk '
         if ($4 == "d" && (s == 1 || s == 3 || s == 5 || s == 7)) next
         head = $1 " " $2 " " $3 " " $4 " "; p = substr($0, length(head) + 1)
         print p " " ($4 == "d" ? "directory (no sticky bit)" : "file") " mode " substr(m, length(m) - 3)
-    }' "$FS_INDEX")
+    }' <<INDEX
+$(LC_ALL=C grep -E '^0*[0-7]*[2367] [0-9]+ [0-9]+ [fd] ' "$FS_INDEX")
+INDEX
+)
 
 if [ -z "$found" ]; then
     evidence note="no world-writable file, nor world-writable directory without the sticky bit" value="$(wc -l < "$FS_INDEX") entries checked"

@@ -38,7 +38,10 @@ found=$(awk -v homes="$homes /root" -v known="$KNOWN" '
         } else if (!(p ~ /^\/(tmp|var\/tmp|dev\/shm)\// && !(p in std))) next
         kind = ($4 == "d") ? "directory" : ($4 == "f") ? "file" : ($4 == "l") ? "link" : "type " $4
         print p " (" kind ", mode " substr($1, length($1) - 3) ")"
-    }' "$FS_INDEX")
+    }' <<INDEX
+$(LC_ALL=C grep -E '/\.[^/]*$' "$FS_INDEX")
+INDEX
+)
 
 if [ -z "$found" ]; then
     evidence note="no hidden file or directory in home directories (shell start-up files aside) or under /tmp, /var/tmp, /dev/shm"
