@@ -52,6 +52,8 @@ CASES = [
     ("U-05", lambda t: t.write("/root/.cshrc", "set path = ( . /usr/bin /bin )\n"), "FAIL", "set path = ( . /usr/bin /bin )"),
     ("U-05", lambda t: t.write("/etc/login.defs", "ENV_SUPATH PATH=/usr/sbin:.:/usr/bin\n"), "FAIL", "ENV_SUPATH"),
     ("U-05", lambda t: t.write(root_profile(t), "PATH=$PATH:.\n"), "PASS", "PATH=$PATH:."),
+    # a backslash and a tab in the evidence must come out as valid JSON (json_string's escaping)
+    ("U-05", lambda t: t.write(root_profile(t), "PATH=.:/opt/a\\b\t# tab\n"), "FAIL", "/opt/a\\b"),
 
     ("U-06", lambda t: t.write("/opt/orphan", "x", uid=4242, gid=0), "FAIL", "no owner (uid 4242)"),
     ("U-06", lambda t: t.mkdir("/srv/old", gid=4343), "FAIL", "no group (gid 4343)"),
@@ -86,6 +88,7 @@ CASES = [
     ("U-13", lambda t: setid(t, "/usr/bin/newgrp", 0o4755), "MANUAL", "/usr/bin/newgrp SUID mode 4755 owner root group root [on the guide list]"),
     ("U-13", lambda t: setid(t, "/sbin/unix_chkpwd", 0o2755), "MANUAL", "/sbin/unix_chkpwd SGID mode 2755"),
     ("U-13", lambda t: setid(t, "/home/alice/.x/sh", 0o6755), "MANUAL", "/home/alice/.x/sh SUID+SGID mode 6755"),
+    ("U-13", lambda t: [setid(t, f"/opt/bin/tool{i}", 0o4755) for i in range(510)], "MANUAL", "511 items; the first 500 are listed"),
 
     ("U-14", set_mode("/home/alice/.bashrc", 0o666), "FAIL", "/home/alice/.bashrc"),
     ("U-14", set_mode("/home/alice/.profile", 0o664), "FAIL", "\"mode\": \"664\""),

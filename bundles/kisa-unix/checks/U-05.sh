@@ -26,7 +26,7 @@ for f in "$home/.profile" "$home/.bashrc" "$home/.bash_profile" "$home/.bash_log
     [ -f "$(path "$f")" ] && files="$files $f"
 done
 
-# Each PATH assignment as "LINENO<TAB>TEXT<TAB>VERDICT" (ok / bad).
+# Each PATH assignment as "LINENO<TAB>VERDICT<TAB>TEXT" (VERDICT ok or bad; TEXT last, as it may hold tabs).
 assignments() {
     numbered_active "$1" | awk -v file="$1" '
         function judge(value, sep,    n, i, e, bad) {
@@ -47,14 +47,14 @@ assignments() {
                 } else {
                     sub(/[ \t;].*/, "", value)
                 }
-                if (value != "") print lineno "\t" text "\t" judge(value, ":")
+                if (value != "") print lineno "\t" judge(value, ":") "\t" text
             } else if (match(text, /^setenv[ \t]+PATH[ \t]+/)) {
                 value = substr(text, RSTART + RLENGTH); gsub(/["\047]/, "", value); sub(/[ \t;].*/, "", value)
-                print lineno "\t" text "\t" judge(value, ":")
+                print lineno "\t" judge(value, ":") "\t" text
             } else if (match(text, /^set[ \t]+path[ \t]*=[ \t]*\(/)) {
                 value = substr(text, RSTART + RLENGTH); sub(/\).*/, "", value)
                 gsub(/["\047]/, "", value); sub(/^[ \t]+/, "", value); sub(/[ \t]+$/, "", value)
-                print lineno "\t" text "\t" judge(value, "[ \t]+")
+                print lineno "\t" judge(value, "[ \t]+") "\t" text
             }
         }'
 }
@@ -65,7 +65,7 @@ tab=$(printf '\t')
 for f in $files; do
     found=$(assignments "$f")
     [ -n "$found" ] || continue
-    while IFS="$tab" read -r line text judged; do
+    while IFS="$tab" read -r line judged text; do
         count=$((count + 1))
         evidence file="$f" line="$line" value="$text" expected="no \".\" or empty entry before the end of PATH"
         [ "$judged" = bad ] && verdict=FAIL

@@ -43,8 +43,8 @@ if [ -z "$found" ]; then
     evidence note="no SUID or SGID file" value="$(wc -l < "$FS_INDEX") entries checked"
     finish PASS
 fi
-evidence note="$(printf '%s\n' "$found" | wc -l) SUID/SGID files; each needs a reason, those on the guide list especially" expected="only needed SUID/SGID files"
-review_from_stdin 500 <<FOUND
+review_lines 500 <<FOUND
 $found
 FOUND
+evidence note="$REVIEW_COUNT SUID/SGID files; each needs a reason, those on the guide list especially" expected="only needed SUID/SGID files"
 finish MANUAL

@@ -33,8 +33,8 @@ if [ -z "$found" ]; then
     evidence note="no world-writable file, nor world-writable directory without the sticky bit" value="$(wc -l < "$FS_INDEX") entries checked"
     finish PASS
 fi
-evidence note="$(printf '%s\n' "$found" | wc -l) world-writable entries; each needs a reason" expected="only justified world-writable files"
-review_from_stdin 500 <<FOUND
+review_lines 500 <<FOUND
 $found
 FOUND
+evidence note="$REVIEW_COUNT world-writable entries; each needs a reason" expected="only justified world-writable files"
 finish MANUAL

@@ -20,7 +20,7 @@ primary=$(passwd_entries | awk -F: '$4 == "0" && $1 != "root" { print $1 " (prim
 line=$(awk -F: '$3 == "0" { print NR ":" $0; exit }' "$(path /etc/group)")
 evidence file=/etc/group line="${line%%:*}" value="${line#*:}" expected="no account but root in the administrators' group"
 if [ -z "$members$primary" ]; then finish PASS; fi
-review_from_stdin 500 <<LIST
+review_lines 500 <<LIST
 $(printf '%s\n%s\n' "$members" "$primary" | sed '/^$/d')
 LIST
 finish MANUAL

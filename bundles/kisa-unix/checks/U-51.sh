@@ -22,7 +22,7 @@ empty=$( { passwd_entries | sed 's/^/P:/'; group_entries | sed 's/^/G:/'; } | aw
     $1 == "G" && $4 + 0 >= min && $4 != "65534" && $5 == "" && !($4 in primary) { print $2 " (GID " $4 ")" }')
 evidence file=/etc/group value="groups with GID >= $min checked" expected="every such group has a member or is an account's primary group"
 if [ -z "$empty" ]; then finish PASS; fi
-review_from_stdin 500 <<LIST
+review_lines 500 <<LIST
 $empty
 LIST
 finish MANUAL

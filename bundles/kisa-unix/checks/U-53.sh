@@ -38,6 +38,9 @@ done <<ENTRIES
 $entries
 ENTRIES
 
+if [ "$verdict" = MANUAL ]; then
+    evidence file=/etc/passwd note="system accounts with a login shell are listed: give nologin to those that need no login" expected="/bin/false or nologin for accounts that need no login"
+fi
 if [ "$verdict" = PASS ]; then
     evidence file=/etc/passwd value="no system account has a login shell" expected="/bin/false or nologin for accounts that need no login"
 fi

@@ -47,8 +47,8 @@ if [ -z "$found" ]; then
     evidence note="no hidden file or directory in home directories (shell start-up files aside) or under /tmp, /var/tmp, /dev/shm"
     finish PASS
 fi
-evidence note="$(printf '%s\n' "$found" | wc -l) hidden entries to review" expected="only known hidden files"
-review_from_stdin 500 <<FOUND
+review_lines 500 <<FOUND
 $found
 FOUND
+evidence note="$REVIEW_COUNT hidden entries to review" expected="only known hidden files"
 finish MANUAL

@@ -21,31 +21,52 @@ tree_resolve() {
 
 # ---- lists as evidence ---------------------------------------------------------------------
 
+# Long lists (thousands of set-id or hidden files on a real root) are turned into JSON by one awk
+# run rather than one `evidence`/`review` call (and its forks) per item.
+JSON_AWK='function esc(s) { gsub(/\\/, "\\\\\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s)
+    gsub(/\r/, "\\r", s); gsub(/[\001-\037]/, " ", s); return "\"" s "\"" }'
+
 # evidence_list LIMIT KEY [EXPECTED] — reads "FILE<TAB>VALUE" lines and records each as evidence
 # (file=FILE KEY=VALUE expected=EXPECTED), at most LIMIT of them; notes how many there were.
 # Returns false when there was no line.
 evidence_list() {
-    _limit=$1
-    _key=$2
-    _exp=${3:-}
-    _count=0
-    _tab=$(printf '\t')
-    while IFS= read -r _row; do
-        _count=$((_count + 1))
-        [ "$_count" -le "$_limit" ] || continue
-        _file=${_row%%"$_tab"*}
-        _val=${_row#*"$_tab"}
-        if [ -n "$_exp" ]; then
-            evidence file="$_file" "$_key=$_val" expected="$_exp"
-        else
-            evidence file="$_file" "$_key=$_val"
-        fi
-    done
-    if [ "$_count" -gt "$_limit" ]; then
-        evidence note="$_count items; the first $_limit are listed"
-    fi
-    [ "$_count" -gt 0 ]
+    _out=$(awk -v limit="$1" -v key="$2" -v expect="${3:-}" "$JSON_AWK"'
+        $0 == "" { next }
+        {
+            n++
+            if (n > limit) next
+            t = index($0, "\t"); f = t ? substr($0, 1, t - 1) : $0; v = t ? substr($0, t + 1) : ""
+            o = "{\"file\":" esc(f) ",\"" key "\":" esc(v) (expect != "" ? ",\"expected\":" esc(expect) : "") "}"
+            out = out (out == "" ? "" : ",") o
+        }
+        END { print n + 0; print out }')
+    _count=${_out%%"$NL"*}
+    _json=${_out#*"$NL"}
+    [ "$_count" -gt 0 ] || return 1
+    EVIDENCE="$EVIDENCE${EVIDENCE:+,}$_json"
+    if [ "$_count" -gt "$1" ]; then evidence note="$_count items; the first $1 are listed"; fi
+    return 0
 }
+
+# review_lines [LIMIT] — adds each non-empty input line to the review list, at most LIMIT
+# (default 500); notes how many there were when some were left out. Sets REVIEW_COUNT.
+review_lines() {
+    _limit=${1:-500}
+    _out=$(awk -v limit="$_limit" "$JSON_AWK"'
+        $0 == "" { next }
+        { n++; if (n <= limit) out = out (out == "" ? "" : ",") esc($0) }
+        END { print n + 0; print out }')
+    REVIEW_COUNT=${_out%%"$NL"*}
+    _json=${_out#*"$NL"}
+    [ "$REVIEW_COUNT" -gt 0 ] || return 0
+    REVIEW="$REVIEW${REVIEW:+,}$_json"
+    if [ "$REVIEW_COUNT" -gt "$_limit" ]; then
+        evidence note="$REVIEW_COUNT items; the first $_limit are listed"
+    fi
+}
+
+NL='
+'
 
 # ---- shared filesystem listing --------------------------------------------------------------
 
