@@ -9,38 +9,63 @@
 # remedy-en: Set PermitRootLogin no in /etc/ssh/sshd_config; remove pts/* from /etc/securetty and require pam_securetty.so in /etc/pam.d/login.
 # shellcheck source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
+# shellcheck source=../lib/accounts.sh
+. "$(dirname "$0")/../lib/accounts.sh"
 check_begin "$@"
 
 verdict=NA
-if exists /etc/ssh/sshd_config; then
-    hit=$(sshd_option PermitRootLogin)
-    if [ -z "$hit" ]; then
-        # OpenSSH's compiled-in default is prohibit-password: root may still log in with a key.
-        evidence file=/etc/ssh/sshd_config value="PermitRootLogin not set (default prohibit-password)" expected="PermitRootLogin no"
+sshd_present=no
+if exists /etc/ssh/sshd_config || installed /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; then
+    sshd_present=yes
+    verdict=PASS
+    if ! exists /etc/ssh/sshd_config; then
+        evidence file=/etc/ssh/sshd_config note="sshd is installed without a configuration file" value="PermitRootLogin not set (default prohibit-password)" expected="PermitRootLogin no"
         verdict=FAIL
     else
-        file=${hit%%:*}; rest=${hit#*:}; line=${rest%%:*}; value=${rest#*:}
-        evidence file="$file" line="$line" value="PermitRootLogin $value" expected="PermitRootLogin no"
-        case $(printf '%s' "$value" | tr '[:upper:]' '[:lower:]') in
-            no) verdict=PASS ;;
-            *) verdict=FAIL ;;
-        esac
+        # The first setting outside Match blocks is in force; a Match block may allow root again.
+        global=$(sshd_all PermitRootLogin | awk -F: '$3 == 0' | head -n 1)
+        if [ -z "$global" ]; then
+            # OpenSSH's compiled-in default is prohibit-password: root may still log in with a key.
+            evidence file=/etc/ssh/sshd_config value="PermitRootLogin not set (default prohibit-password)" expected="PermitRootLogin no"
+            verdict=FAIL
+        else
+            file=${global%%:*}; rest=${global#*:}; line=${rest%%:*}; value=${rest#*:*:}
+            evidence file="$file" line="$line" value="PermitRootLogin $value" expected="PermitRootLogin no"
+            case $(printf '%s' "$value" | tr '[:upper:]' '[:lower:]') in
+                no) ;;
+                *) verdict=FAIL ;;
+            esac
+        fi
+        matched=$(sshd_all PermitRootLogin | awk -F: '$3 == 1 && tolower($4) != "no"')
+        if [ -n "$matched" ]; then
+            while IFS=: read -r file line _in value; do
+                evidence file="$file" line="$line" value="PermitRootLogin $value (inside a Match block)" expected="PermitRootLogin no"
+            done <<MATCHED
+$matched
+MATCHED
+            verdict=FAIL
+        fi
     fi
 fi
 
-if service_enabled telnet telnet.socket telnetd.socket; then
+if service_enabled telnet telnet.socket telnetd.socket inetutils-telnetd.socket; then
     pts=$(numbered_active /etc/securetty | grep -E ':pts/' || true)
-    securetty=$(pam_lines login pam_securetty.so)
+    securetty=$(pam_module_lines /etc/pam.d/login auth pam_securetty.so)
+    telnet_ok=yes
     if [ -n "$pts" ]; then
-        evidence file=/etc/securetty line="${pts%%:*}" value="${pts#*:}" expected="no pts/* entries"
-        verdict=FAIL
-    elif [ -z "$securetty" ]; then
-        evidence file=/etc/pam.d/login value="pam_securetty.so not required" expected="auth required pam_securetty.so"
-        verdict=FAIL
-    else
-        evidence file=/etc/pam.d/login line="${securetty%%:*}" value="${securetty#*:}"
-        [ "$verdict" = NA ] && verdict=PASS
+        first=$(printf '%s\n' "$pts" | head -n 1)
+        evidence file=/etc/securetty line="${first%%:*}" value="${first#*:}" expected="no pts/* entries"
+        telnet_ok=no
     fi
+    if [ -z "$securetty" ]; then
+        evidence file=/etc/pam.d/login value="pam_securetty.so not required" expected="auth required pam_securetty.so"
+        telnet_ok=no
+    else
+        evidence file=/etc/pam.d/login line="${securetty%%:*}" value="${securetty#*:}" expected="auth required pam_securetty.so"
+    fi
+    if [ "$telnet_ok" = no ]; then verdict=FAIL; elif [ "$verdict" = NA ]; then verdict=PASS; fi
+elif [ "$sshd_present" = no ]; then
+    evidence note="neither sshd (no /etc/ssh/sshd_config or sshd binary) nor an enabled telnet service is present"
 fi
 
 finish "$verdict"

@@ -43,7 +43,7 @@ json_string() {
         BEGIN { ORS = ""; print "\"" }
         {
             if (NR > 1) print "\\n"
-            gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "\\r")
+            gsub(/\\/, "\\\\\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "\\r")
             gsub(/[\001-\037]/, " ")
             print
         }
