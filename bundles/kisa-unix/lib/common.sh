@@ -255,12 +255,14 @@ inetd_enabled() {
     for _f in "$(path /etc/xinetd.d)"/*; do
         [ -f "$_f" ] || continue
         _rel=${_f#"$ROOT"}
-        if grep -Eq "^[[:space:]]*service[[:space:]]+$1([[:space:]]|\$)" "$_f" &&
-           ! awk -v n="$1" '
+        # Each `service NAME { ... }` block counts on its own (xinetd.d/echo holds a stream and a
+        # dgram block): NAME is enabled when one of its blocks lacks `disable = yes`.
+        if awk -v n="$1" '
                 { line = $0; sub(/^[ \t]+/, "", line) }
-                line ~ /^service[ \t]/ { split(line, f, /[ \t]+/); inside = (f[2] == n); next }
-                inside && tolower(line) ~ /^disable[ \t]*=[ \t]*yes/ { found = 1 }
-                END { exit !found }' "$_f"; then
+                line ~ /^service[ \t]/ { split(line, f, /[ \t]+/); inside = (f[2] == n); off = 0; next }
+                inside && tolower(line) ~ /^disable[ \t]*=[ \t]*yes/ { off = 1 }
+                inside && line ~ /^}/ { if (!off) on = 1; inside = 0 }
+                END { if (inside && !off) on = 1; exit !on }' "$_f"; then
             printf '%s:0\n' "$_rel"
             return 0
         fi

@@ -1,0 +1,447 @@
+# shellcheck shell=sh
+# Helpers for the service, patch and log checks (U-19–U-43, U-60–U-72), sourced after common.sh.
+# Everything reads files under "$ROOT" only: no service is asked anything, nothing is run.
+# Local names start with _s so they do not clobber common.sh's.
+
+# first_existing FILE... — the first FILE that exists on the scanned system; false when none does.
+first_existing() {
+    for _sf in "$@"; do
+        if exists "$_sf"; then printf '%s\n' "$_sf"; return 0; fi
+    done
+    return 1
+}
+
+# nonempty FILE — true when FILE exists and holds something besides blank lines.
+nonempty() {
+    [ -f "$(path "$1")" ] && grep -q '[^[:space:]]' "$(path "$1")" 2>/dev/null
+}
+
+# lower TEXT — TEXT in lower case.
+lower() {
+    printf '%s' "$1" | tr '[:upper:]' '[:lower:]'
+}
+
+# unquote TEXT — TEXT without surrounding double or single quotes.
+unquote() {
+    printf '%s' "$1" | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'\$/\\1/"
+}
+
+# ---- services that must be off ---------------------------------------------------------------
+
+# enabled_among NAME[=UNIT,UNIT...]... — runs service_enabled for each NAME (with the extra systemd
+# UNITs given), recording evidence for each one enabled; sets ENABLED to the enabled NAMEs
+# (space separated) and is true when there is one. Call it outside $(...), or the evidence is lost.
+enabled_among() {
+    ENABLED=""
+    for _sspec in "$@"; do
+        _sname=${_sspec%%=*}
+        _sunits=""
+        case $_sspec in *=*) _sunits=$(printf '%s' "${_sspec#*=}" | tr ',' ' ') ;; esac
+        # shellcheck disable=SC2086 # the unit list splits on purpose
+        if service_enabled "$_sname" $_sunits; then ENABLED="$ENABLED${ENABLED:+ }$_sname"; fi
+    done
+    [ -n "$ENABLED" ]
+}
+
+# must_be_disabled LABEL NAME[=UNIT,...]... — the whole verdict of a "service X is off" check:
+# FAIL when one of the services is enabled (evidence for each), else PASS with a note.
+must_be_disabled() {
+    _slabel=$1
+    shift
+    if enabled_among "$@"; then
+        finish FAIL
+    fi
+    _snames=""
+    for _sspec in "$@"; do _snames="$_snames${_snames:+, }${_sspec%%=*}"; done
+    evidence note="no $_slabel service enabled (systemd units, inetd.conf, xinetd.d, rc links)" value="$_snames" expected="disabled"
+    finish PASS
+}
+
+# ---- package databases (read as files) -----------------------------------------------------
+
+# dpkg_version PACKAGE — the installed version of PACKAGE from /var/lib/dpkg/status, or nothing.
+dpkg_version() {
+    [ -r "$(path /var/lib/dpkg/status)" ] || return 0
+    awk -v pkg="$1" 'BEGIN { RS = "" }
+        {
+            name = ""; ver = ""; ok = 0
+            n = split($0, l, "\n")
+            for (i = 1; i <= n; i++) {
+                if (l[i] ~ /^Package: /) name = substr(l[i], 10)
+                else if (l[i] ~ /^Version: /) ver = substr(l[i], 10)
+                else if (l[i] ~ /^Status: .* installed$/) ok = 1
+            }
+            if (name == pkg && ok) { print ver; exit }
+        }' "$(path /var/lib/dpkg/status)"
+}
+
+# rpm_database — the rpm database file of the scanned system, or nothing.
+rpm_database() {
+    first_existing /var/lib/rpm/rpmdb.sqlite /usr/lib/sysimage/rpm/rpmdb.sqlite /var/lib/rpm/Packages /var/lib/rpm/Packages.db || true
+}
+
+# ---- Apache ------------------------------------------------------------------------------
+
+# apache_main — the main Apache configuration file, or nothing when Apache is not configured.
+apache_main() {
+    first_existing /etc/apache2/apache2.conf /etc/httpd/conf/httpd.conf /usr/local/apache2/conf/httpd.conf \
+        /usr/local/apache/conf/httpd.conf /etc/apache2/httpd.conf || true
+}
+
+# apache_server_root MAIN — ServerRoot from MAIN, else the directory above conf/ (RHEL, source
+# builds) or MAIN's own directory (Debian).
+apache_server_root() {
+    _sroot=$(keyword_line "$1" ServerRoot | sed 's/^[0-9]*://')
+    if [ -n "$_sroot" ]; then unquote "$_sroot"; return 0; fi
+    _sdir=${1%/*}
+    case $_sdir in */conf) _sdir=${_sdir%/conf} ;; esac
+    printf '%s' "$_sdir"
+}
+
+# apache_expand VALUE — VALUE with ${VAR} replaced from Debian's /etc/apache2/envvars (or
+# RHEL's /etc/sysconfig/httpd); unknown variables stay as they are.
+apache_expand() {
+    # shellcheck disable=SC2016 # a literal ${
+    case $1 in *'${'*) ;; *) printf '%s' "$1"; return 0 ;; esac
+    _senv=""
+    for _sf in /etc/apache2/envvars /etc/sysconfig/httpd; do
+        [ -r "$(path "$_sf")" ] && _senv="$_senv $(path "$_sf")"
+    done
+    # shellcheck disable=SC2086 # the file list splits on purpose
+    printf '%s\n' "$1" | awk -v files="$_senv" '
+        BEGIN {
+            n = split(files, fl, " ")
+            for (i = 1; i <= n; i++) {
+                while ((getline line < fl[i]) > 0) {
+                    sub(/^[ \t]*export[ \t]+/, "", line)
+                    if (line ~ /^[A-Za-z_][A-Za-z_0-9]*=/) {
+                        k = line; sub(/=.*/, "", k); v = line; sub(/^[^=]*=/, "", v)
+                        sub(/[ \t]*(#.*)?$/, "", v); gsub(/^["\047]|["\047]$/, "", v)
+                        if (v !~ /\$/) env[k] = v
+                    }
+                }
+            }
+        }
+        {
+            out = $0
+            while (match(out, /\$\{[A-Za-z_][A-Za-z_0-9]*\}/)) {
+                k = substr(out, RSTART + 2, RLENGTH - 3)
+                if (!(k in env)) break
+                out = substr(out, 1, RSTART - 1) env[k] substr(out, RSTART + RLENGTH)
+            }
+            printf "%s", out
+        }'
+}
+
+# _apache_emit FILE SERVERROOT DEPTH — FILE's active lines as "FILE:LINENO:TEXT", Include and
+# IncludeOptional lines replaced by the lines of the files they name (a directory: all its files).
+_apache_emit() {
+    [ "$3" -gt 8 ] && return 0
+    [ -f "$(path "$1")" ] || return 0
+    numbered_active "$1" | while IFS= read -r _sline; do
+        _stext=${_sline#*:}
+        case $(lower "$_stext") in
+            include[[:space:]]*|includeoptional[[:space:]]*)
+                printf '%s:%s\n' "$1" "$_sline"
+                _spat=$(printf '%s' "$_stext" | sed 's/^[^[:space:]]*[[:space:]]*//; s/[[:space:]]*$//')
+                _spat=$(apache_expand "$(unquote "$_spat")")
+                case $_spat in /*) ;; *) _spat="$2/$_spat" ;; esac
+                if [ -d "$(path "$_spat")" ]; then _spat="${_spat%/}/*"; fi
+                for _sinc in $(path "$_spat"); do
+                    [ -f "$_sinc" ] || continue
+                    _apache_emit "${_sinc#"$ROOT"}" "$2" $(($3 + 1))
+                done
+                ;;
+            *) printf '%s:%s\n' "$1" "$_sline" ;;
+        esac
+    done
+}
+
+# apache_load — reads the Apache configuration once (call it in the check's own shell, not in
+# $(...)); apache_config then prints it.
+apache_load() {
+    _smain=$(apache_main)
+    APACHE_CONFIG_CACHE=""
+    [ -n "$_smain" ] || return 0
+    APACHE_CONFIG_CACHE=$(_apache_emit "$_smain" "$(apache_server_root "$_smain")" 0)
+}
+
+# apache_config — every active line of the Apache configuration, includes expanded in place, as
+# "FILE:LINENO:TEXT".
+apache_config() {
+    [ -n "${APACHE_CONFIG_CACHE+set}" ] || apache_load
+    [ -n "$APACHE_CONFIG_CACHE" ] && printf '%s\n' "$APACHE_CONFIG_CACHE"
+    return 0
+}
+
+# apache_directives NAME — each NAME directive as "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE", where
+# SECTION is the innermost <Directory>, <Location> or <Files> section ("Directory /var/www") or
+# empty at server and virtual-host level. NAME is matched without case.
+apache_directives() {
+    apache_config | awk -v key="$1" '
+        {
+            file = $0; sub(/:.*/, "", file); rest = substr($0, length(file) + 2)
+            line = rest; sub(/:.*/, "", line); text = substr(rest, length(line) + 2)
+            sub(/[ \t]+$/, "", text)
+            if (text ~ /^<\//) { if (depth > 0) depth--; next }
+            if (text ~ /^</) {
+                t = text; sub(/^</, "", t); sub(/>$/, "", t)
+                name = t; sub(/[ \t].*/, "", name); arg = t; sub(/^[^ \t]*[ \t]*/, "", arg)
+                gsub(/"/, "", arg)
+                depth++
+                kind = tolower(name)
+                if (kind ~ /^(directory|directorymatch|location|locationmatch|files|filesmatch)$/) sect[depth] = name " " arg
+                else sect[depth] = (depth > 1 ? sect[depth - 1] : "")
+                next
+            }
+            n = split(text, f, /[ \t]+/)
+            if (tolower(f[1]) == tolower(key)) {
+                value = text; sub(/^[^ \t]+[ \t]*/, "", value)
+                print file "\t" line "\t" (depth > 0 ? sect[depth] : "") "\t" value
+            }
+        }'
+}
+
+# apache_document_roots — every DocumentRoot value (quotes stripped, variables expanded), one a
+# line as "FILE<TAB>LINENO<TAB>PATH".
+apache_document_roots() {
+    apache_directives DocumentRoot | while IFS='	' read -r _sf _sl _ss _sv; do
+        printf '%s\t%s\t%s\n' "$_sf" "$_sl" "$(apache_expand "$(unquote "$_sv")")"
+    done
+}
+
+# apache_na_unless_configured — finishes NA (with evidence) when there is no Apache configuration;
+# otherwise loads it.
+apache_na_unless_configured() {
+    apache_load
+    if [ -z "$(apache_main)" ]; then
+        evidence note="no Apache configuration (/etc/apache2/apache2.conf, /etc/httpd/conf/httpd.conf, /usr/local/apache*/conf/httpd.conf)"
+        finish NA
+    fi
+}
+
+# ---- mail --------------------------------------------------------------------------------
+
+# sendmail_cf — the sendmail configuration file, or nothing.
+sendmail_cf() {
+    first_existing /etc/mail/sendmail.cf /etc/sendmail.cf || true
+}
+
+# sendmail_version — the version in sendmail.cf's DZ line, or nothing.
+sendmail_version() {
+    _scf=$(sendmail_cf)
+    [ -n "$_scf" ] || return 0
+    sed -n 's/^DZ[[:space:]]*//p' "$(path "$_scf")" | head -n 1
+}
+
+# sendmail_privacy — "LINENO:VALUE" of the active `O PrivacyOptions=` line of sendmail.cf, or nothing.
+sendmail_privacy() {
+    _scf=$(sendmail_cf)
+    [ -n "$_scf" ] || return 0
+    numbered_active "$_scf" | sed -n 's/^\([0-9]*\):O[[:space:]]*PrivacyOptions[[:space:]]*=[[:space:]]*/\1:/p' | tail -n 1
+}
+
+# postfix_main — /etc/postfix/main.cf when Postfix is configured, or nothing.
+postfix_main() {
+    first_existing /etc/postfix/main.cf || true
+}
+
+# postfix_setting KEY — "LINENO:VALUE" of KEY in main.cf (last occurrence, continuation lines
+# joined), or nothing.
+postfix_setting() {
+    _smc=$(postfix_main)
+    [ -n "$_smc" ] || return 0
+    awk -v key="$1" '
+        /^[ \t]*#/ { next }
+        /^[ \t]/ && cur != "" { val = val " " $0; next }
+        { if (cur == key) { found = ln ":" val }; cur = ""; }
+        /^[A-Za-z_0-9]+[ \t]*=/ {
+            cur = $0; sub(/[ \t]*=.*/, "", cur); val = $0; sub(/^[^=]*=[ \t]*/, "", val); ln = NR
+        }
+        END { if (cur == key) found = ln ":" val; if (found != "") { gsub(/[ \t]+/, " ", found); print found } }' "$(path "$_smc")"
+}
+
+# exim_config — the Exim configuration file, or nothing.
+exim_config() {
+    first_existing /etc/exim4/exim4.conf.template /etc/exim4/exim4.conf /etc/exim/exim.conf /etc/exim.conf || true
+}
+
+# mta_na_unless_installed — finishes NA when no Sendmail, Postfix or Exim configuration exists.
+mta_na_unless_installed() {
+    if [ -z "$(sendmail_cf)$(postfix_main)$(exim_config)" ]; then
+        evidence note="no mail server configuration (sendmail.cf, /etc/postfix/main.cf, Exim)"
+        finish NA
+    fi
+}
+
+# ---- DNS -----------------------------------------------------------------------------------
+
+# named_conf — the main BIND configuration file, or nothing.
+named_conf() {
+    first_existing /etc/bind/named.conf /etc/named.conf /etc/named/named.conf || true
+}
+
+# named_installed — true when BIND is present (configuration or daemon).
+named_installed() {
+    [ -n "$(named_conf)" ] || installed /usr/sbin/named /usr/local/sbin/named
+}
+
+# _named_emit FILE DEPTH — FILE's lines without comments as "FILE:LINENO:TEXT", include
+# statements replaced by the included file's lines.
+_named_emit() {
+    [ "$2" -gt 8 ] && return 0
+    [ -f "$(path "$1")" ] || return 0
+    awk '
+        {
+            line = $0
+            if (incomment) { if (match(line, /\*\//)) { line = substr(line, RSTART + 2); incomment = 0 } else next }
+            while (match(line, /\/\*/)) {
+                head = substr(line, 1, RSTART - 1); tail = substr(line, RSTART + 2)
+                if (match(tail, /\*\//)) line = head " " substr(tail, RSTART + 2)
+                else { line = head; incomment = 1 }
+            }
+            sub(/\/\/.*/, "", line); sub(/#.*/, "", line)
+            sub(/^[ \t]+/, "", line); sub(/[ \t]+$/, "", line)
+            if (line != "") print NR ":" line
+        }' "$(path "$1")" | while IFS= read -r _sline; do
+        _stext=${_sline#*:}
+        case $_stext in
+            include[[:space:]]*)
+                _sinc=$(printf '%s' "$_stext" | sed -n 's/^include[[:space:]]*"\([^"]*\)".*/\1/p')
+                case $_sinc in /*) _named_emit "$_sinc" $(($2 + 1)) ;; ?*) _named_emit "${1%/*}/$_sinc" $(($2 + 1)) ;; esac
+                ;;
+            *) printf '%s:%s\n' "$1" "$_sline" ;;
+        esac
+    done
+}
+
+# named_config — the whole BIND configuration, includes expanded, as "FILE:LINENO:TEXT".
+named_config() {
+    _snc=$(named_conf)
+    [ -n "$_snc" ] || return 0
+    _named_emit "$_snc" 0
+}
+
+# named_version — the installed BIND version from the dpkg database, or nothing.
+named_version() {
+    for _spkg in bind9 bind9-dnsutils; do
+        _sver=$(dpkg_version "$_spkg")
+        if [ -n "$_sver" ]; then printf '%s\n' "$_sver"; return 0; fi
+    done
+    return 0
+}
+
+# ---- FTP -----------------------------------------------------------------------------------
+
+vsftpd_conf() { first_existing /etc/vsftpd.conf /etc/vsftpd/vsftpd.conf || true; }
+proftpd_conf() { first_existing /etc/proftpd/proftpd.conf /etc/proftpd.conf || true; }
+pureftpd_conf() { first_existing /etc/pure-ftpd/pure-ftpd.conf /etc/pure-ftpd.conf /etc/pure-ftpd/conf || true; }
+
+# ftp_servers — the FTP servers present on the scanned system (vsftpd, proftpd, pure-ftpd, and
+# "ftp" for an inetd/xinetd FTP entry), one a line.
+ftp_servers() {
+    if [ -n "$(vsftpd_conf)" ] || installed /usr/sbin/vsftpd; then echo vsftpd; fi
+    if [ -n "$(proftpd_conf)" ] || installed /usr/sbin/proftpd; then echo proftpd; fi
+    if [ -n "$(pureftpd_conf)" ] || installed /usr/sbin/pure-ftpd; then echo pure-ftpd; fi
+    if [ -n "$(inetd_enabled ftp)" ] || installed /usr/sbin/in.ftpd /usr/sbin/ftpd /usr/libexec/ftpd; then echo ftp; fi
+}
+
+# ftp_na_unless_installed — finishes NA when no FTP server is present.
+ftp_na_unless_installed() {
+    if [ -z "$(ftp_servers)" ]; then
+        evidence note="no FTP server installed (vsftpd, proftpd, pure-ftpd, inetd/xinetd ftp)"
+        finish NA
+    fi
+}
+
+# ftp_enabled — records evidence and is true when an FTP server starts at boot (ENABLED names it).
+ftp_enabled() {
+    enabled_among vsftpd proftpd pure-ftpd=pure-ftpd-mysql.service,pure-ftpd-ldap.service ftp=ftpd.socket,ftpd.service
+}
+
+# ftpusers_files — the ftpusers / user_list files present, one a line.
+ftpusers_files() {
+    for _sf in /etc/ftpusers /etc/ftpd/ftpusers /etc/vsftpd/ftpusers /etc/vsftpd/user_list \
+               /etc/vsftpd.ftpusers /etc/vsftpd.user_list; do
+        exists "$_sf" && printf '%s\n' "$_sf"
+    done
+    return 0
+}
+
+# lists_user FILE NAME — "LINENO" of an active line of FILE that is exactly NAME, or nothing.
+lists_user() {
+    numbered_active "$1" | awk -F: -v n="$2" '{ sub(/[ \t]+$/, "", $2) } $2 == n { print $1; exit }'
+}
+
+# ---- SNMP ----------------------------------------------------------------------------------
+
+snmpd_conf() { first_existing /etc/snmp/snmpd.conf /etc/snmpd.conf /usr/local/etc/snmp/snmpd.conf || true; }
+
+# ---- syslog --------------------------------------------------------------------------------
+
+# syslog_files — the syslog daemon configuration files present (rsyslog.conf and rsyslog.d/*.conf,
+# or syslog.conf), one a line.
+syslog_files() {
+    for _sf in /etc/rsyslog.conf /etc/syslog.conf; do
+        exists "$_sf" && printf '%s\n' "$_sf"
+    done
+    for _sf in "$(path /etc/rsyslog.d)"/*.conf; do
+        [ -f "$_sf" ] && printf '%s\n' "${_sf#"$ROOT"}"
+    done
+    return 0
+}
+
+# ---- file permissions --------------------------------------------------------------------
+
+# perm_ok FILE MAXMODE [OWNERS] [quiet] — like owned_with_mode, but with `quiet` records FILE's
+# evidence only when it fails (for long lists of files).
+perm_ok() {
+    _sowners=${3:-root}
+    _sown=$(file_owner "$1")
+    _smode=$(file_mode "$1")
+    case " $_sowners " in *" $_sown "*) _sok=0 ;; *) _sok=1 ;; esac
+    if [ "$_sok" -eq 0 ] && ! mode_within "$_smode" "$2"; then _sok=1; fi
+    if [ "$_sok" -ne 0 ] || [ "${4:-}" != quiet ]; then
+        file_evidence "$1" "owner in ($_sowners), mode <= $2"
+    fi
+    return "$_sok"
+}
+
+# proftpd_lines — active lines of proftpd.conf and its conf.d files as "FILE:LINENO:TEXT".
+proftpd_lines() {
+    _spc=$(proftpd_conf)
+    [ -n "$_spc" ] || return 0
+    for _sf in "$_spc" $(for _sg in "$(path /etc/proftpd/conf.d)"/*.conf; do [ -f "$_sg" ] && printf '%s\n' "${_sg#"$ROOT"}"; done); do
+        numbered_active "$_sf" | sed "s|^|$_sf:|"
+    done
+}
+
+# pureftpd_setting KEY — the value of a pure-ftpd setting: Debian's /etc/pure-ftpd/conf/KEY file or
+# `KEY value` in pure-ftpd.conf; as "FILE:LINENO:VALUE", or nothing.
+pureftpd_setting() {
+    if [ -f "$(path "/etc/pure-ftpd/conf/$1")" ]; then
+        _sv=$(active_lines "/etc/pure-ftpd/conf/$1" | head -n 1)
+        printf '/etc/pure-ftpd/conf/%s:1:%s\n' "$1" "$_sv"
+        return 0
+    fi
+    for _sf in /etc/pure-ftpd/pure-ftpd.conf /etc/pure-ftpd.conf; do
+        _sh=$(keyword_line "$_sf" "$1" last)
+        if [ -n "$_sh" ]; then printf '%s:%s\n' "$_sf" "$_sh"; return 0; fi
+    done
+    return 0
+}
+
+# version_below VERSION MAJOR MINOR — true when the upstream VERSION (epoch and packaging suffix
+# ignored: "1:9.18.28-1~deb12u2" is 9.18) is below MAJOR.MINOR; false when it cannot be read.
+version_below() {
+    printf '%s\n' "$1" | awk -v M="$2" -v m="$3" '
+        { v = $0; sub(/^[0-9]+:/, "", v)
+          if (!match(v, /^[0-9]+\.[0-9]+/)) exit 1
+          split(substr(v, 1, RLENGTH), p, ".")
+          exit !((p[1] + 0 < M + 0) || (p[1] + 0 == M + 0 && p[2] + 0 < m + 0)) }'
+}
+
+# others_can_run FILE — true when FILE grants execute permission to others.
+others_can_run() {
+    [ $(( 0$(file_mode "$1") & 01 )) -ne 0 ]
+}
