@@ -28,19 +28,96 @@ unquote() {
 
 # ---- services that must be off ---------------------------------------------------------------
 
-# enabled_among NAME[=UNIT,UNIT...]... — runs service_enabled for each NAME (with the extra systemd
-# UNITs given), recording evidence for each one enabled; sets ENABLED to the enabled NAMEs
-# (space separated) and is true when there is one. Call it outside $(...), or the evidence is lost.
+# _service_index — reads once per check what starts at boot, with the same rules as common.sh's
+# service_enabled but without a process per name: SVC_UNITS (entries of /etc/systemd/system/*.wants
+# and *.requires), SVC_INETD ("NAME:LINE" of active inetd.conf entries), SVC_XINETD ("NAME|FILE" of
+# xinetd.d service blocks without `disable = yes`) and SVC_RC (names with rc2–5 start links).
+_service_index() {
+    [ -n "${SVC_INDEXED:-}" ] && return 0
+    SVC_INDEXED=1
+    _setc=$(path /etc)
+    SVC_UNITS=" "
+    for _sf in "$_setc"/systemd/system/*.wants/* "$_setc"/systemd/system/*.requires/*; do
+        [ -e "$_sf" ] || [ -L "$_sf" ] || continue
+        SVC_UNITS="$SVC_UNITS${_sf##*/} "
+    done
+    SVC_RC=" "
+    for _sf in "$_setc"/rc[2345].d/S[0-9][0-9]* "$_setc"/rc.d/rc[2345].d/S[0-9][0-9]*; do
+        [ -e "$_sf" ] || [ -L "$_sf" ] || continue
+        _sn=${_sf##*/}
+        SVC_RC="$SVC_RC${_sn#S[0-9][0-9]} "
+    done
+    SVC_INETD=""
+    if [ -r "$_setc/inetd.conf" ]; then
+        SVC_INETD=$(awk '{ sub(/^[ \t]+/, "") } $0 != "" && substr($0, 1, 1) != "#" { print $1 ":" NR }' "$_setc/inetd.conf")
+    fi
+    SVC_XINETD=""
+    for _sf in "$_setc"/xinetd.d/*; do
+        [ -f "$_sf" ] || continue
+        SVC_XINETD=$(awk -v root="$ROOT" '
+            FNR == 1 { if (inside && !off) print name "|" substr(prev, length(root) + 1); inside = 0 }
+            { prev = FILENAME; line = $0; sub(/^[ \t]+/, "", line) }
+            line ~ /^service[ \t]/ { split(line, f, /[ \t]+/); name = f[2]; inside = 1; off = 0; next }
+            inside && tolower(line) ~ /^disable[ \t]*=[ \t]*yes/ { off = 1 }
+            inside && line ~ /^}/ { if (!off) print name "|" substr(FILENAME, length(root) + 1); inside = 0 }
+            END { if (inside && !off) print name "|" substr(prev, length(root) + 1) }' "$_setc"/xinetd.d/*)
+        break
+    done
+}
+
+# enabled_among NAME[=UNIT,UNIT...]... — for each NAME, service_enabled's verdict (NAME.service,
+# NAME.socket and the extra UNITs, inetd/xinetd, rc links) with the same evidence; sets ENABLED to
+# the enabled NAMEs (space separated) and is true when there is one. Call it outside $(...), or
+# the evidence is lost.
 enabled_among() {
+    _service_index
     ENABLED=""
     for _sspec in "$@"; do
         _sname=${_sspec%%=*}
-        _sunits=""
-        case $_sspec in *=*) _sunits=$(printf '%s' "${_sspec#*=}" | tr ',' ' ') ;; esac
-        # shellcheck disable=SC2086 # the unit list splits on purpose
-        if service_enabled "$_sname" $_sunits; then ENABLED="$ENABLED${ENABLED:+ }$_sname"; fi
+        _sunits="$_sname.service $_sname.socket"
+        case $_sspec in
+            *=*) _sifs=$IFS; IFS=,; for _su in ${_sspec#*=}; do _sunits="$_sunits $_su"; done; IFS=$_sifs ;;
+        esac
+        _shit=""
+        for _su in $_sunits; do
+            case $SVC_UNITS in
+                *" $_su "*) evidence note="systemd unit $_su is enabled" value="$_su"; _shit=1; break ;;
+            esac
+        done
+        if [ -z "$_shit" ]; then
+            for _sw in $SVC_INETD; do
+                if [ "${_sw%:*}" = "$_sname" ]; then
+                    evidence file=/etc/inetd.conf line="${_sw##*:}" note="$_sname is enabled in inetd/xinetd"
+                    _shit=1
+                    break
+                fi
+            done
+        fi
+        if [ -z "$_shit" ]; then
+            for _sw in $SVC_XINETD; do
+                if [ "${_sw%%|*}" = "$_sname" ]; then
+                    evidence file="${_sw#*|}" line=0 note="$_sname is enabled in inetd/xinetd"
+                    _shit=1
+                    break
+                fi
+            done
+        fi
+        if [ -z "$_shit" ]; then
+            case $SVC_RC in
+                *" $_sname "*) evidence note="rc start link for $_sname" value="$_sname"; _shit=1 ;;
+            esac
+        fi
+        [ -n "$_shit" ] && ENABLED="$ENABLED${ENABLED:+ }$_sname"
     done
     [ -n "$ENABLED" ]
+}
+
+# inetd_has NAME — true when NAME is enabled in inetd.conf or xinetd.d (no evidence).
+inetd_has() {
+    _service_index
+    for _sw in $SVC_INETD; do [ "${_sw%:*}" = "$1" ] && return 0; done
+    for _sw in $SVC_XINETD; do [ "${_sw%%|*}" = "$1" ] && return 0; done
+    return 1
 }
 
 # must_be_disabled LABEL NAME[=UNIT,...]... — the whole verdict of a "service X is off" check:
@@ -140,8 +217,8 @@ _apache_emit() {
     [ -f "$(path "$1")" ] || return 0
     numbered_active "$1" | while IFS= read -r _sline; do
         _stext=${_sline#*:}
-        case $(lower "$_stext") in
-            include[[:space:]]*|includeoptional[[:space:]]*)
+        case $_stext in
+            [Ii][Nn][Cc][Ll][Uu][Dd][Ee][[:space:]]*|[Ii][Nn][Cc][Ll][Uu][Dd][Ee][Oo][Pp][Tt][Ii][Oo][Nn][Aa][Ll][[:space:]]*)
                 printf '%s:%s\n' "$1" "$_sline"
                 _spat=$(printf '%s' "$_stext" | sed 's/^[^[:space:]]*[[:space:]]*//; s/[[:space:]]*$//')
                 _spat=$(apache_expand "$(unquote "$_spat")")
@@ -163,7 +240,19 @@ apache_load() {
     _smain=$(apache_main)
     APACHE_CONFIG_CACHE=""
     [ -n "$_smain" ] || return 0
+    # Shared by the Apache checks of one scan through the runner's cache directory.
+    _scache=""
+    if [ -n "${PORTLESS_SCAN_CACHE:-}" ] && [ -d "$PORTLESS_SCAN_CACHE" ]; then
+        _scache="$PORTLESS_SCAN_CACHE/apache-config.$(printf '%s' "${ROOT:-/}" | cksum | cut -d' ' -f1)"
+        if [ -f "$_scache" ]; then
+            APACHE_CONFIG_CACHE=$(cat "$_scache")
+            return 0
+        fi
+    fi
     APACHE_CONFIG_CACHE=$(_apache_emit "$_smain" "$(apache_server_root "$_smain")" 0)
+    if [ -n "$_scache" ]; then
+        printf '%s\n' "$APACHE_CONFIG_CACHE" > "$_scache.$$" && mv -f "$_scache.$$" "$_scache"
+    fi
 }
 
 # apache_config — every active line of the Apache configuration, includes expanded in place, as
@@ -343,7 +432,7 @@ ftp_servers() {
     if [ -n "$(vsftpd_conf)" ] || installed /usr/sbin/vsftpd; then echo vsftpd; fi
     if [ -n "$(proftpd_conf)" ] || installed /usr/sbin/proftpd; then echo proftpd; fi
     if [ -n "$(pureftpd_conf)" ] || installed /usr/sbin/pure-ftpd; then echo pure-ftpd; fi
-    if [ -n "$(inetd_enabled ftp)" ] || installed /usr/sbin/in.ftpd /usr/sbin/ftpd /usr/libexec/ftpd; then echo ftp; fi
+    if inetd_has ftp || installed /usr/sbin/in.ftpd /usr/sbin/ftpd /usr/libexec/ftpd; then echo ftp; fi
 }
 
 # ftp_na_unless_installed — finishes NA when no FTP server is present.
@@ -444,4 +533,27 @@ version_below() {
 # others_can_run FILE — true when FILE grants execute permission to others.
 others_can_run() {
     [ $(( 0$(file_mode "$1") & 01 )) -ne 0 ]
+}
+
+# apache_section_value DIRECTIVE DIR — "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE" of DIRECTIVE in the
+# <Directory> section that best covers DIR (the longest Directory path that is DIR or above it);
+# nothing when no such section sets DIRECTIVE.
+apache_section_value() {
+    apache_directives "$1" | awk -F '\t' -v dir="$2" '
+        BEGIN { sub(/\/+$/, "", dir) }
+        $3 ~ /^Directory / {
+            p = substr($3, 11); sub(/\/+$/, "", p)
+            if (p == "" || dir == p || index(dir, p "/") == 1) {
+                if (length(p) >= best) { best = length(p); hit = $0 }
+            }
+        }
+        END { if (hit != "") print hit }'
+}
+
+# apache_options_enable WORD — Options directives that turn WORD on (WORD, +WORD, or All), as
+# "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE".
+apache_options_enable() {
+    apache_directives Options | awk -F '\t' -v w="$(lower "$1")" '
+        { n = split(tolower($4), t, /[ \t]+/)
+          for (i = 1; i <= n; i++) if (t[i] == w || t[i] == "+" w || t[i] == "all") { print; break } }'
 }
