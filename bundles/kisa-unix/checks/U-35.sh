@@ -14,13 +14,13 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 hits=$(apache_options_enable Indexes)
 if [ -z "$hits" ]; then
     evidence file="$(apache_main)" value="no Options line enables Indexes (includes read)" expected="no Indexes"
     finish PASS
 fi
-while IFS="$tab" read -r file line section value; do
+while IFS="$sep" read -r file line section value; do
     evidence file="$file" line="$line" value="Options $value${section:+ in <$section>}" expected="no Indexes"
 done <<EOF
 $hits

@@ -14,15 +14,15 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 verdict=PASS
 for key in User Group; do
-    hit=$(apache_directives "$key" | awk -F '\t' '$3 == "" { h = $0 } END { if (h != "") print h }')
+    hit=$(apache_directives "$key" | awk -F '\037' '$3 == "" { h = $0 } END { if (h != "") print h }')
     if [ -z "$hit" ]; then
         evidence file="$(apache_main)" value="$key not set (Apache default #-1, not root)" expected="$key not root"
         continue
     fi
-    IFS="$tab" read -r file line _ raw <<EOF
+    IFS="$sep" read -r file line _ raw <<EOF
 $hit
 EOF
     value=$(apache_expand "$(unquote "$raw")")

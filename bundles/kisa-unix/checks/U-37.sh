@@ -14,21 +14,21 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 roots=$(apache_document_roots)
 if [ -z "$roots" ]; then
     evidence file="$(apache_main)" value="no DocumentRoot set" note="cannot tell which directory to check"
     finish FAIL
 fi
 verdict=PASS
-while IFS="$tab" read -r rfile rline docroot; do
+while IFS="$sep" read -r rfile rline docroot; do
     hit=$(apache_section_value AllowOverride "$docroot")
     if [ -z "$hit" ]; then
         evidence file="$rfile" line="$rline" value="DocumentRoot $docroot: no AllowOverride (default None)" expected="AllowOverride AuthConfig"
         verdict=FAIL
         continue
     fi
-    IFS="$tab" read -r file line section value <<EOF
+    IFS="$sep" read -r file line section value <<EOF
 $hit
 EOF
     evidence file="$file" line="$line" value="AllowOverride $value in <$section> (DocumentRoot $docroot)" expected="AllowOverride AuthConfig"

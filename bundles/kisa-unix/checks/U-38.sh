@@ -14,7 +14,7 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 sroot=$(apache_server_root "$(apache_main)")
 verdict=PASS
 candidates="$sroot/manual $sroot/htdocs/manual $sroot/cgi-bin/printenv $sroot/cgi-bin/test-cgi
@@ -22,7 +22,7 @@ candidates="$sroot/manual $sroot/htdocs/manual $sroot/cgi-bin/printenv $sroot/cg
 /usr/local/apache/htdocs/manual /usr/local/apache2/htdocs/manual /usr/local/apache/manual /usr/local/apache2/manual
 /var/www/cgi-bin/printenv /var/www/cgi-bin/test-cgi /usr/lib/cgi-bin/printenv /usr/lib/cgi-bin/test-cgi
 /usr/local/apache/cgi-bin/printenv /usr/local/apache/cgi-bin/test-cgi /usr/local/apache2/cgi-bin/printenv /usr/local/apache2/cgi-bin/test-cgi"
-docroots=$(apache_document_roots | cut -f3)
+docroots=$(apache_document_roots | cut -d "$sep" -f3)
 for d in $docroots; do candidates="$candidates ${d%/}/manual"; done
 seen=" "
 for f in $candidates; do
@@ -33,10 +33,10 @@ for f in $candidates; do
         verdict=FAIL
     fi
 done
-aliases=$(apache_directives Alias | awk -F '\t' 'tolower($4) ~ /^"?\/manual/ { print }')
-aliases="$aliases$(apache_directives AliasMatch | awk -F '\t' 'tolower($4) ~ /manual/ { print }')"
+aliases=$(apache_directives Alias | awk -F '\037' 'tolower($4) ~ /^"?\/manual/ { print }')
+aliases="$aliases$(apache_directives AliasMatch | awk -F '\037' 'tolower($4) ~ /manual/ { print }')"
 if [ -n "$aliases" ]; then
-    while IFS="$tab" read -r file line _ value; do
+    while IFS="$sep" read -r file line _ value; do
         [ -n "$file" ] || continue
         evidence file="$file" line="$line" value="Alias $value" expected="no /manual alias"
     done <<EOF

@@ -14,11 +14,11 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 verdict=PASS
 hits=$(apache_options_enable FollowSymLinks)
 if [ -n "$hits" ]; then
-    while IFS="$tab" read -r file line section value; do
+    while IFS="$sep" read -r file line section value; do
         evidence file="$file" line="$line" value="Options $value${section:+ in <$section>}" expected="no FollowSymLinks"
     done <<EOF
 $hits
@@ -26,12 +26,12 @@ EOF
     verdict=FAIL
 fi
 # With no Options for <Directory />, Apache 2.4 applies its default (FollowSymlinks) everywhere else.
-root=$(apache_directives Options | awk -F '\t' '$3 == "Directory /" { h = $0 } END { if (h != "") print h }')
+root=$(apache_directives Options | awk -F '\037' '$3 == "Directory /" { h = $0 } END { if (h != "") print h }')
 if [ -z "$root" ]; then
     evidence file="$(apache_main)" value="no Options for <Directory /> (Apache 2.4 default: FollowSymlinks)" expected="Options None (or without FollowSymLinks) in <Directory />"
     verdict=FAIL
 elif [ "$verdict" = PASS ]; then
-    IFS="$tab" read -r file line section value <<EOF
+    IFS="$sep" read -r file line section value <<EOF
 $root
 EOF
     evidence file="$file" line="$line" value="Options $value in <$section>" expected="no FollowSymLinks"

@@ -14,14 +14,14 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 hits=$(apache_directives LimitRequestBody)
 if [ -z "$hits" ]; then
     evidence file="$(apache_main)" value="LimitRequestBody not set" expected="LimitRequestBody > 0 (e.g. 5000000)"
     finish FAIL
 fi
 verdict=PASS
-while IFS="$tab" read -r file line section value; do
+while IFS="$sep" read -r file line section value; do
     evidence file="$file" line="$line" value="LimitRequestBody $value${section:+ in <$section>}" expected="LimitRequestBody > 0 (e.g. 5000000)"
     case $value in ''|*[!0-9]*|0) verdict=FAIL ;; esac
 done <<EOF

@@ -14,14 +14,14 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 roots=$(apache_document_roots)
 if [ -z "$roots" ]; then
     evidence file="$(apache_main)" value="DocumentRoot not set (default: ServerRoot/htdocs)" expected="a non-default DocumentRoot"
     finish FAIL
 fi
 verdict=PASS
-while IFS="$tab" read -r file line docroot; do
+while IFS="$sep" read -r file line docroot; do
     d=${docroot%/}
     evidence file="$file" line="$line" value="DocumentRoot $docroot" expected="not /var/www/html, /var/www, /usr/local/apache*/htdocs, /srv/www/htdocs"
     case $d in

@@ -18,20 +18,29 @@ verdict=PASS
 first_text() {
     grep -m 1 '[^[:space:]]' "$(path "$1")" 2>/dev/null | sed 's/^[[:space:]]*//' | cut -c 1-120
 }
-if nonempty /etc/motd; then
-    evidence file=/etc/motd value="$(first_text /etc/motd)" expected="a logon warning message"
-else
-    evidence file=/etc/motd value="missing or empty" expected="a logon warning message"
-    verdict=FAIL
-fi
-if nonempty /etc/issue.net; then
-    evidence file=/etc/issue.net value="$(first_text /etc/issue.net)" expected="a logon warning message"
-elif enabled_among telnet=telnet.socket,telnetd.socket,telnet@.service; then
-    evidence file=/etc/issue.net value="missing or empty while telnet is enabled" expected="a logon warning message"
-    verdict=FAIL
-else
-    evidence file=/etc/issue.net value="missing or empty" note="not used: no telnet service enabled"
-fi
+# banner_problem FILE — why FILE is no logon warning (missing, empty, or only the stock text that
+# names the operating system, as getty escapes or distribution names do); nothing when it is one.
+banner_problem() {
+    if ! nonempty "$1"; then echo "missing or empty"; return 0; fi
+    if grep -Eq '\\[rmsvSlnO]' "$(path "$1")"; then echo "shows system details (getty escapes)"; return 0; fi
+    if grep -Eiq 'debian gnu|ubuntu|red hat|centos|rocky linux|almalinux|fedora|oracle linux|suse|programs included with' "$(path "$1")"; then
+        echo "the distribution's stock text (names the OS), not a warning"; return 0
+    fi
+}
+for f in /etc/motd /etc/issue.net; do
+    problem=$(banner_problem "$f")
+    if [ -z "$problem" ]; then
+        evidence file="$f" value="$(first_text "$f")" expected="a logon warning message"
+    elif [ "$f" = /etc/motd ]; then
+        evidence file="$f" value="$problem" expected="a logon warning message"
+        verdict=FAIL
+    elif enabled_among telnet=telnet.socket,telnetd.socket,telnet@.service; then
+        evidence file="$f" value="$problem (telnet is enabled)" expected="a logon warning message"
+        verdict=FAIL
+    else
+        evidence file="$f" value="$problem" note="not required: no telnet service enabled"
+    fi
+done
 if exists /etc/ssh/sshd_config; then
     hit=$(sshd_option Banner)
     if [ -z "$hit" ]; then
@@ -42,11 +51,14 @@ if exists /etc/ssh/sshd_config; then
         if [ "$(lower "$value")" = none ]; then
             evidence file="$file" line="$line" value="Banner $value" expected="Banner /etc/issue.net"
             verdict=FAIL
-        elif nonempty "$value"; then
-            evidence file="$file" line="$line" value="Banner $value" expected="Banner FILE with a warning"
         else
-            evidence file="$file" line="$line" value="Banner $value (file missing or empty)" expected="Banner FILE with a warning"
-            verdict=FAIL
+            problem=$(banner_problem "$value")
+            if [ -z "$problem" ]; then
+                evidence file="$file" line="$line" value="Banner $value" expected="Banner FILE with a warning"
+            else
+                evidence file="$file" line="$line" value="Banner $value: $problem" expected="Banner FILE with a warning"
+                verdict=FAIL
+            fi
         fi
     fi
 fi

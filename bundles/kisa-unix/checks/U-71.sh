@@ -14,14 +14,14 @@
 check_begin "$@"
 
 apache_na_unless_configured
-tab=$(printf '\t')
+sep=$(printf '\037')
 verdict=PASS
-hit=$(apache_directives ServerTokens | awk -F '\t' '$3 == "" { h = $0 } END { if (h != "") print h }')
+hit=$(apache_directives ServerTokens | awk -F '\037' '$3 == "" { h = $0 } END { if (h != "") print h }')
 if [ -z "$hit" ]; then
     evidence file="$(apache_main)" value="ServerTokens not set (default Full)" expected="ServerTokens Prod"
     verdict=FAIL
 else
-    IFS="$tab" read -r file line section value <<EOF
+    IFS="$sep" read -r file line section value <<EOF
 $hit
 EOF
     evidence file="$file" line="$line" value="ServerTokens $value" expected="ServerTokens Prod"
@@ -31,7 +31,7 @@ hits=$(apache_directives ServerSignature)
 if [ -z "$hits" ]; then
     evidence file="$(apache_main)" value="ServerSignature not set (default Off)" expected="ServerSignature Off"
 else
-    while IFS="$tab" read -r file line section value; do
+    while IFS="$sep" read -r file line section value; do
         evidence file="$file" line="$line" value="ServerSignature $value${section:+ in <$section>}" expected="ServerSignature Off"
         [ "$(lower "$value")" = off ] || verdict=FAIL
     done <<EOF

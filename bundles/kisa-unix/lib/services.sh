@@ -263,7 +263,8 @@ apache_config() {
     return 0
 }
 
-# apache_directives NAME — each NAME directive as "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE", where
+# apache_directives NAME — each NAME directive as "FILE<US>LINENO<US>SECTION<US>VALUE" (US: the \037 unit separator,
+# so that empty fields survive `read`), where
 # SECTION is the innermost <Directory>, <Location> or <Files> section ("Directory /var/www") or
 # empty at server and virtual-host level. NAME is matched without case.
 apache_directives() {
@@ -286,16 +287,17 @@ apache_directives() {
             n = split(text, f, /[ \t]+/)
             if (tolower(f[1]) == tolower(key)) {
                 value = text; sub(/^[^ \t]+[ \t]*/, "", value)
-                print file "\t" line "\t" (depth > 0 ? sect[depth] : "") "\t" value
+                print file "\037" line "\037" (depth > 0 ? sect[depth] : "") "\037" value
             }
         }'
 }
 
 # apache_document_roots — every DocumentRoot value (quotes stripped, variables expanded), one a
-# line as "FILE<TAB>LINENO<TAB>PATH".
+# line as "FILE<US>LINENO<US>PATH".
 apache_document_roots() {
-    apache_directives DocumentRoot | while IFS='	' read -r _sf _sl _ss _sv; do
-        printf '%s\t%s\t%s\n' "$_sf" "$_sl" "$(apache_expand "$(unquote "$_sv")")"
+    _sus=$(printf '\037')
+    apache_directives DocumentRoot | while IFS="$_sus" read -r _sf _sl _ss _sv; do
+        printf '%s\037%s\037%s\n' "$_sf" "$_sl" "$(apache_expand "$(unquote "$_sv")")"
     done
 }
 
@@ -535,11 +537,11 @@ others_can_run() {
     [ $(( 0$(file_mode "$1") & 01 )) -ne 0 ]
 }
 
-# apache_section_value DIRECTIVE DIR — "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE" of DIRECTIVE in the
+# apache_section_value DIRECTIVE DIR — "FILE<US>LINENO<US>SECTION<US>VALUE" of DIRECTIVE in the
 # <Directory> section that best covers DIR (the longest Directory path that is DIR or above it);
 # nothing when no such section sets DIRECTIVE.
 apache_section_value() {
-    apache_directives "$1" | awk -F '\t' -v dir="$2" '
+    apache_directives "$1" | awk -F '\037' -v dir="$2" '
         BEGIN { sub(/\/+$/, "", dir) }
         $3 ~ /^Directory / {
             p = substr($3, 11); sub(/\/+$/, "", p)
@@ -551,9 +553,9 @@ apache_section_value() {
 }
 
 # apache_options_enable WORD — Options directives that turn WORD on (WORD, +WORD, or All), as
-# "FILE<TAB>LINENO<TAB>SECTION<TAB>VALUE".
+# "FILE<US>LINENO<US>SECTION<US>VALUE".
 apache_options_enable() {
-    apache_directives Options | awk -F '\t' -v w="$(lower "$1")" '
+    apache_directives Options | awk -F '\037' -v w="$(lower "$1")" '
         { n = split(tolower($4), t, /[ \t]+/)
           for (i = 1; i <= n; i++) if (t[i] == w || t[i] == "+" w || t[i] == "all") { print; break } }'
 }
