@@ -21,40 +21,44 @@ verdict=PASS
 # The crontab command: no access for others (750); a setuid/setgid bit is kept (Debian 2755, RHEL 4755).
 for bin in /usr/bin/crontab /bin/crontab; do
     [ -f "$(path "$bin")" ] || continue
-    perm_ok "$bin" 6750 root || verdict=FAIL
+    perm_scan 6750 root -- "$bin" || verdict=FAIL
     break
 done
 # Configuration and access files: root, 640.
+set --
 for f in /etc/crontab /etc/cron.allow /etc/cron.deny; do
-    exists "$f" || continue
-    perm_ok "$f" 640 root || verdict=FAIL
+    exists "$f" && set -- "$@" "$f"
 done
-count=0
+perm_scan 640 root -- "$@" || verdict=FAIL
+set --
 for f in "$(path /etc/cron.d)"/*; do
-    [ -f "$f" ] || continue
-    count=$((count + 1))
-    perm_ok "${f#"$ROOT"}" 640 root quiet || verdict=FAIL
+    [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
 done
+count=$#
+perm_scan 640 root quiet -- "$@" || verdict=FAIL
 # Directories: root, no access for others (750). Scripts in the periodic directories must stay
 # executable for run-parts: root, writable by root only (755).
+set --
 for d in /etc/cron.d /etc/cron.hourly /etc/cron.daily /etc/cron.weekly /etc/cron.monthly; do
-    [ -d "$(path "$d")" ] || continue
-    perm_ok "$d" 750 root || verdict=FAIL
-    [ "$d" = /etc/cron.d ] && continue
+    [ -d "$(path "$d")" ] && set -- "$@" "$d"
+done
+perm_scan 750 root -- "$@" || verdict=FAIL
+set --
+for d in /etc/cron.hourly /etc/cron.daily /etc/cron.weekly /etc/cron.monthly; do
     for f in "$(path "$d")"/*; do
-        [ -f "$f" ] || continue
-        count=$((count + 1))
-        perm_ok "${f#"$ROOT"}" 755 root quiet || verdict=FAIL
+        [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
     done
 done
+count=$((count + $#))
+perm_scan 755 root quiet -- "$@" || verdict=FAIL
 # Users' crontabs: owned by root or the user the file is named after, 640.
+set --
 for spool in /var/spool/cron/crontabs /var/spool/cron /var/spool/cron/tabs; do
-    [ -d "$(path "$spool")" ] || continue
     for f in "$(path "$spool")"/*; do
-        [ -f "$f" ] || continue
-        count=$((count + 1))
-        perm_ok "${f#"$ROOT"}" 640 "root ${f##*/}" quiet || verdict=FAIL
+        [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
     done
 done
+count=$((count + $#))
+perm_scan 640 "root @base" quiet -- "$@" || verdict=FAIL
 evidence note="$count files in /etc/cron.d, the periodic cron directories and the crontab spool checked; only those out of bounds are listed"
 finish "$verdict"
