@@ -8,8 +8,11 @@ struct AgentSession: Sendable {
     static let resultPrefix = "result-"
 
     let index: Int
+    let instanceId: String
     let tracker: FleetTracker
     let outbound: WebSocketOutboundWriter
+    /// Uploads a result for scan orders (nil: scan orders are answered like any other).
+    let uploader: ScanUploader?
 
     /// Reads until the server closes the channel.
     func serve(_ messages: inout WebSocketInboundMessageStream.AsyncIterator) async throws {
@@ -44,10 +47,13 @@ struct AgentSession: Sendable {
         }
     }
 
-    /// `started`, then a one-step Success `result` with the ID the real agent uses.
+    /// `started`, then (for a scan, after uploading its result) a one-step Success `result` with the ID the real agent uses.
     private func answer(_ order: InvocationOrder) async throws {
         let now = Date()
         try await outbound.write(.text(try AgentMessage(type: .started, commandId: order.commandId, sentAt: now).encoded()))
+        if let uploader, order.documentName == ScanDocument.name {
+            _ = await uploader.upload(order, instanceId: instanceId, index: index)
+        }
         let step = StepReport(name: order.steps.first?.name ?? "0.aws:runShellScript", status: .success, statusDetails: "Success",
                               responseCode: 0, startedAt: now, finishedAt: now, stdout: "", stderr: "")
         let report = InvocationReport(commandId: order.commandId, status: .success, statusDetails: "Success", responseCode: 0,

@@ -43,42 +43,23 @@ struct DispatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try FileLimit.require(nodes + 1024)
-        let logger = fleetOptions.logger()
         let directory = try fleetOptions.directory()
         defer { fleetOptions.cleanUp(directory) }
-        let server = try await serverChild.start(in: directory)
-        let signals = SignalGuard(childPID: server.pid)
-        defer { signals.cancel() }
-        let fleet = Fleet(server: server, count: nodes, concurrency: fleetOptions.concurrency, logger: logger)
-        let tracker = FleetTracker(expectedResults: nodes)
-        var channels: Task<Void, Never>?
+        let fleet = try await LaunchedFleet.launch(nodes: nodes, fleetOptions: fleetOptions, serverChild: serverChild, directory: directory,
+                                                   settle: settle)
         let result: DispatchResult
         do {
-            let registerStart = ContinuousClock.now
-            let agents = try await fleetOptions.agents(fleet, directory: directory)
-            let registerSeconds = (ContinuousClock.now - registerStart).seconds
-            log(String(format: "registered %d agents in %.1f s", agents.count, registerSeconds))
-
-            let connectStart = ContinuousClock.now
-            channels = fleet.connect(agents, tracker: tracker)
-            try await waitForLogins(tracker, server: server)
-            let connectSeconds = (ContinuousClock.now - connectStart).seconds
-            log(String(format: "%d channels open in %.1f s", nodes, connectSeconds))
-            try await Task.sleep(for: .seconds(settle))
-
-            let client = asOperator ? try await server.operatorClient() : server.client
-            result = try await DispatchMeasurement(server: server, client: client, tracker: tracker, nodes: nodes, scriptBytes: scriptBytes,
-                                                   timeout: timeout)
-                .run(registerSeconds: registerSeconds, connectSeconds: connectSeconds)
+            let client = asOperator ? try await fleet.server.operatorClient() : fleet.server.client
+            result = try await DispatchMeasurement(server: fleet.server, client: client, tracker: fleet.tracker, nodes: nodes,
+                                                   scriptBytes: scriptBytes, timeout: timeout)
+                .run(registerSeconds: fleet.registerSeconds, connectSeconds: fleet.connectSeconds)
         } catch {
             log("failed; server log: \(directory.appendingPathComponent("server.log").path)")
-            for failure in tracker.failures.prefix(5) { log("  \(failure)") }
-            await server.stop()
-            channels?.cancel()
+            for failure in fleet.tracker.failures.prefix(5) { log("  \(failure)") }
+            await fleet.stop()
             throw error
         }
-        await server.stop()
-        await Self.wait(for: channels, tracker: tracker, count: nodes, upTo: .seconds(20))
+        await fleet.stop()
 
         print(result.table())
         if timeline {
@@ -89,26 +70,7 @@ struct DispatchCommand: AsyncParsableCommand {
             try BenchmarksDocument(path: record).upsert(result)
             log("recorded in \(record)")
         }
-        if tracker.failures.count > 0 { log("\(tracker.failures.count) agent errors, e.g. \(tracker.failures[0])") }
-    }
-
-    private func waitForLogins(_ tracker: FleetTracker, server: ServerChild) async throws {
-        let deadline = ContinuousClock.now + .seconds(60 + nodes / 20)
-        var reported = 0
-        while tracker.loggedInCount < nodes {
-            guard ContinuousClock.now < deadline else {
-                throw BenchError("only \(tracker.loggedInCount) of \(nodes) agents logged in before the deadline")
-            }
-            guard server.isRunning else { throw BenchError("server exited during setup") }
-            if tracker.closedCount > 0 {
-                throw BenchError("\(tracker.closedCount) channels closed during setup: \(tracker.failures.first ?? "?")")
-            }
-            if tracker.loggedInCount >= reported + max(1, nodes / 10) {
-                reported = tracker.loggedInCount
-                log("  logged in: \(reported)/\(nodes)")
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        if fleet.tracker.failures.count > 0 { log("\(fleet.tracker.failures.count) agent errors, e.g. \(fleet.tracker.failures[0])") }
     }
 
     /// The `portless` executable built beside this one (`swift build -c release` builds both).
@@ -119,15 +81,6 @@ struct DispatchCommand: AsyncParsableCommand {
             throw BenchError("no portless executable at \(candidate); run swift build -c release or pass --server-binary")
         }
         return candidate
-    }
-
-    /// Waits (bounded) for every channel to see the server's close, then drops whatever is left.
-    private static func wait(for channels: Task<Void, Never>?, tracker: FleetTracker, count: Int, upTo limit: Duration) async {
-        let deadline = ContinuousClock.now + limit
-        while tracker.closedCount < count && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        channels?.cancel()
     }
 }
 

@@ -63,7 +63,8 @@ struct Fleet: Sendable {
 
     /// Opens every agent's channel, at most `concurrency` logins in flight; returns the task that
     /// holds them (it ends when the server closes the channels).
-    func connect(_ agents: [(agent: SimulatedAgent, instanceId: String)], tracker: FleetTracker) -> Task<Void, Never> {
+    func connect(_ agents: [(agent: SimulatedAgent, instanceId: String)], tracker: FleetTracker,
+                 uploader: ScanUploader? = nil) -> Task<Void, Never> {
         let url = server.channelURL
         let logger = self.logger
         let limiter = AsyncLimiter(limit: concurrency)
@@ -72,7 +73,7 @@ struct Fleet: Sendable {
                 for (agent, instanceId) in agents {
                     await limiter.acquire()
                     group.addTask {
-                        await agent.runChannel(url: url, instanceId: instanceId, tracker: tracker, logger: logger) {
+                        await agent.runChannel(url: url, instanceId: instanceId, tracker: tracker, uploader: uploader, logger: logger) {
                             await limiter.release()
                         }
                     }

@@ -48,7 +48,7 @@ struct SimulatedAgent: Sendable {
 
     /// Holds the control channel until the server closes it. `onLogin` runs once the server
     /// welcomed the agent (or the login failed), so the caller can let the next one connect.
-    func runChannel(url: String, instanceId: String, tracker: FleetTracker, logger: Logger,
+    func runChannel(url: String, instanceId: String, tracker: FleetTracker, uploader: ScanUploader? = nil, logger: Logger,
                     onLogin: @escaping @Sendable () async -> Void) async {
         let loginReported = ReplyBox()
         do {
@@ -68,7 +68,8 @@ struct SimulatedAgent: Sendable {
                 tracker.loggedIn()
                 loginReported.set(AgentMessage(type: .welcome))
                 await onLogin()
-                try await AgentSession(index: index, tracker: tracker, outbound: outbound).serve(&messages)
+                try await AgentSession(index: index, instanceId: instanceId, tracker: tracker, outbound: outbound, uploader: uploader)
+                    .serve(&messages)
             }
         } catch {
             tracker.failed("agent \(index): \(error)")
