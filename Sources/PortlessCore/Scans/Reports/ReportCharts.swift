@@ -28,7 +28,7 @@ enum ReportCharts {
 
     /// A donut of the status counts with the pass rate in its middle, and a legend.
     static func donut(_ counts: StatusCounts, language: ReportLanguage, caption: String) -> String {
-        var svg = ##"<svg class="chart donut" viewBox="0 0 220 120" width="440" height="240" role="img" aria-label="\##(HTMLText.escape(caption))">"##
+        var svg = ##"<svg class="chart donut" viewBox="0 0 220 120" width="330" height="180" role="img" aria-label="\##(HTMLText.escape(caption))">"##
         svg += "<title>\(HTMLText.escape(caption))</title>"
         svg += ##"<circle cx="60" cy="60" r="40" fill="none" stroke="#eceff1" stroke-width="18"/>"##
         let circumference = 2 * Double.pi * 40
@@ -61,7 +61,7 @@ enum ReportCharts {
         for (index, bar) in bars.enumerated() {
             let y = 4 + index * rowHeight
             let width = maximum > 0 ? Double(barWidth) * min(bar.value, maximum) / maximum : 0
-            svg += ##"<text x="\##(labelWidth - 6)" y="\##(y + 15)" text-anchor="end" class="small">\##(HTMLText.escape(clipped(bar.label, 30)))</text>"##
+            svg += ##"<text x="\##(labelWidth - 6)" y="\##(y + 15)" text-anchor="end" class="small">\##(HTMLText.escape(clipped(bar.label, columns: 34)))</text>"##
             svg += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(barWidth)" height="15" fill="#eceff1"/>"##
             svg += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(number(width))" height="15" fill="\##(bar.color)"/>"##
             svg += ##"<text x="\##(labelWidth + barWidth + 6)" y="\##(y + 15)" class="small">\##(HTMLText.escape(bar.text))</text>"##
@@ -71,8 +71,8 @@ enum ReportCharts {
 
     /// The pass rate of each scan, oldest first, as a line over a 0–100 % grid.
     static func trend(_ points: [ScanReport.TrendPoint], language: ReportLanguage, caption: String) -> String {
-        let left = 44.0, top = 12.0, width = 460.0, height = 150.0
-        var svg = ##"<svg class="chart trend" viewBox="0 0 \##(Int(left + width + 24)) \##(Int(top + height + 40))" width="\##(Int(left + width + 24))" height="\##(Int(top + height + 40))" role="img" aria-label="\##(HTMLText.escape(caption))">"##
+        let left = 44.0, top = 12.0, width = 440.0, height = 150.0
+        var svg = ##"<svg class="chart trend" viewBox="0 0 \##(Int(left + width + 44)) \##(Int(top + height + 40))" width="\##(Int(left + width + 44))" height="\##(Int(top + height + 40))" role="img" aria-label="\##(HTMLText.escape(caption))">"##
         svg += "<title>\(HTMLText.escape(caption))</title>"
         for percent in stride(from: 0, through: 100, by: 25) {
             let y = top + height * (1 - Double(percent) / 100)
@@ -100,7 +100,14 @@ enum ReportCharts {
 
     private static func number(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    private static func clipped(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    /// `text` cut to fit `columns` (a Hangul or CJK character takes two), with an ellipsis when cut.
+    private static func clipped(_ text: String, columns: Int) -> String {
+        guard CheckResultTable.width(text) > columns else { return text }
+        var kept = ""
+        for character in text {
+            guard CheckResultTable.width(kept + String(character)) < columns else { break }
+            kept.append(character)
+        }
+        return kept + "…"
     }
 }
