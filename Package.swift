@@ -109,9 +109,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "PortlessBundles",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "PortlessCLI",
             dependencies: [
                 "PortlessCore",
+                "PortlessBundles",
                 "PortlessStore",
                 "PortlessServer",
                 "PortlessAgent",

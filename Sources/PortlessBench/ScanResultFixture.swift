@@ -19,10 +19,11 @@ enum ScanResultFixture {
     }
 
     /// The bytes node `variant` uploads.
-    static func file(scanId: String, nodeId: String, bundleSha256: String, hostname: String, checks: [CheckResult], variant: Int) -> [UInt8] {
+    static func file(scanId: String, nodeId: String, accountId: String, bundleSha256: String, hostname: String, checks: [CheckResult],
+                     variant: Int) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let header = #"{"portlessScan":{"scanId":"\#(scanId)","nodeId":"\#(nodeId)","bundleSha256":"\#(bundleSha256)","hostname":"\#(hostname)","startedAt":"2026-12-02T00:00:00Z","finishedAt":"2026-12-02T00:00:05Z"}}"#
+        let header = #"{"portlessScan":{"scanId":"\#(scanId)","nodeId":"\#(nodeId)","accountId":"\#(accountId)","bundleSha256":"\#(bundleSha256)","hostname":"\#(hostname)","startedAt":"2026-12-02T00:00:00Z","finishedAt":"2026-12-02T00:00:05Z"}}"#
         var lines = [header]
         for (index, check) in checks.enumerated() {
             var result = check

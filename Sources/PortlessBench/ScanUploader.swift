@@ -24,11 +24,11 @@ final class ScanUploader: Sendable {
     /// Uploads node `index`'s result (`instanceId`) to the order's URL; true when the server took it.
     func upload(_ order: InvocationOrder, instanceId: String, index: Int) async -> Bool {
         guard let url = order.environment["SSM_uploadUrl"], let scanId = order.environment["SSM_scanId"],
-              let sha = order.environment["SSM_bundleSha256"] else {
+              let sha = order.environment["SSM_bundleSha256"], let accountId = order.environment["SSM_accountId"] else {
             tracker.failed("node \(index): scan order without upload URL")
             return false
         }
-        let body = ScanResultFixture.file(scanId: scanId, nodeId: instanceId, bundleSha256: sha, hostname: "bench-\(index)",
+        let body = ScanResultFixture.file(scanId: scanId, nodeId: instanceId, accountId: accountId, bundleSha256: sha, hostname: "bench-\(index)",
                                           checks: checks, variant: index)
         var request = HTTPClientRequest(url: url)
         request.method = .PUT

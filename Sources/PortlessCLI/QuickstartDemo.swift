@@ -57,6 +57,7 @@ struct QuickstartDemo: Service {
         guard let commandId = reply["Command"]?["CommandId"]?.stringValue else { return }
         Console.line("Ran a sample command (\(commandId)) through the API:")
         _ = try await CommandWatcher(api: api, commandId: commandId).watch { Console.line(ResultPrinter.format($0)) }
+        try await scanLocalNode(api: api)
         Console.line("""
 
             Point the aws CLI (or boto3) at this server:
@@ -68,6 +69,35 @@ struct QuickstartDemo: Service {
 
             Serving until interrupted (Ctrl-C).
             """)
+    }
+
+    /// Scans the local node against the KISA Unix checks, prints the summary and writes the HTML report.
+    private func scanLocalNode(api: SSMClient) async throws {
+        let started = try await api.call("Portless.StartScan", .object([
+            "Targets": .array([.object(["Key": .string("tag:\(Self.tagKey)"), "Values": .array([.string("true")])])]),
+            "Name": .string("quickstart"),
+        ]))
+        guard let scanId = started["Scan"]?["ScanId"]?.stringValue else { return }
+        Console.line("\nScanning this node against the KISA Unix checks (\(scanId))...")
+        var reply = try await api.call("Portless.GetScan", .object(["ScanId": .string(scanId), "IncludeNodes": .bool(true)]))
+        while ScanStatus(rawValue: reply["Scan"]?["Status"]?.stringValue ?? "")?.isTerminal == false {
+            try await Task.sleep(for: .milliseconds(500))
+            reply = try await api.call("Portless.GetScan", .object(["ScanId": .string(scanId), "IncludeNodes": .bool(true)]))
+        }
+        for node in reply["Nodes"]?.arrayValue ?? [] {
+            let counts = CheckStatus.allCases.map { status -> String in
+                let count = if case .number(let value)? = node["CheckCounts"]?[status.rawValue] { Int(value) } else { 0 }
+                return "\(count) \(status.rawValue)"
+            }
+            Console.line("  \(node["Hostname"]?.stringValue ?? "") (\(node["NodeId"]?.stringValue ?? "")): \(node["State"]?.stringValue ?? "")"
+                         + (node["State"]?.stringValue == NodeScanState.scanned.rawValue ? " — " + counts.joined(separator: ", ")
+                                                                                          : " — \(node["Reason"]?.stringValue ?? "")"))
+        }
+        let report = try await api.call("Portless.GetScanReport", .object(["ScanId": .string(scanId), "Format": .string("html")]))
+        let file = dataDirectory.appendingPathComponent("reports/\(scanId).html")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data((report["Report"]?.stringValue ?? "").utf8).write(to: file)
+        Console.line("Scan report: \(file.path)")
     }
 
     /// How to call this very executable from a new terminal: its absolute path (after `swift run`

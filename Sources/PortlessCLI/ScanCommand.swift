@@ -4,5 +4,6 @@ import ArgumentParser
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan", abstract: "Diagnose servers against the KISA Unix checks.",
-        subcommands: [ScanStartCommand.self, ScanListCommand.self, ScanShowCommand.self, ScanCancelCommand.self, ScanBundleCommand.self])
+        subcommands: [ScanLocalCommand.self, ScanStartCommand.self, ScanListCommand.self, ScanShowCommand.self, ScanCancelCommand.self,
+                      ScanBundleCommand.self])
 }

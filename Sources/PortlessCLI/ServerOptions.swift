@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortlessBundles
 import PortlessServer
 
 /// The flags that start a server, shared by `server` and `quickstart`.
@@ -43,6 +44,7 @@ struct ServerOptions: ParsableArguments {
         let directory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
         return ServerConfiguration(dataDirectory: directory, host: listen.host, port: listen.port, region: region,
                                    tls: mode, insecureHTTP: insecureHTTP,
-                                   bundleDirectory: bundleDirectory.map { URL(fileURLWithPath: $0) } ?? ShippedBundle.directory())
+                                   bundleDirectory: bundleDirectory == nil ? try? BundleLocator().locate(explicit: nil)
+                                                                            : try BundleLocator().locate(explicit: bundleDirectory))
     }
 }

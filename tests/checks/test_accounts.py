@@ -84,7 +84,7 @@ CASES = [
     ("U-01", lambda t: t.write("/etc/ssh/sshd_config", "PermitRootLogin no\nMatch Address 10.0.0.0/8\n  PermitRootLogin yes\n", 0o600),
      "FAIL", "inside a Match block"),
     ("U-01", lambda t: (t.remove("/etc/ssh/sshd_config"), t.write("/usr/sbin/sshd", "", 0o755)), "FAIL", "without a configuration file"),
-    ("U-01", lambda t: t.remove("/etc/ssh/sshd_config"), "NA", "neither sshd"),
+    ("U-01", lambda t: (t.remove("/etc/ssh/sshd_config"), t.remove("/usr/sbin/sshd")), "NA", "neither sshd"),
     ("U-01", telnet_on, "PASS", "pam_securetty.so"),
     ("U-01", lambda t: (telnet_on(t), t.append("/etc/securetty", "pts/0\n")), "FAIL", "pts/0"),
     ("U-01", lambda t: (telnet_on(t), t.write("/etc/pam.d/login", "#auth required pam_securetty.so\n")), "FAIL", "pam_securetty.so not required"),

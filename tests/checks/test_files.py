@@ -65,6 +65,7 @@ CASES = [
 
     ("U-09", set_mode("/etc/hosts", 0o644), "FAIL", "\"mode\": \"644\""),
     ("U-09", set_mode("/etc/hosts", 0o600, uid=1000), "FAIL", "\"owner\": \"alice\""),
+    ("U-09", lambda t: t.remove("/etc/hosts"), "NA", "file not found"),
 
     ("U-10", lambda t: t.write("/etc/xinetd.conf", "defaults {}\n", mode=0o600), "PASS", "/etc/xinetd.conf"),
     ("U-10", lambda t: t.write("/etc/inetd.conf", "# none\n", mode=0o644), "FAIL", "\"mode\": \"644\""),

@@ -91,6 +91,11 @@ def own_upload_url(agent: pf.Agent, scan_id: str, timeout: float = 60) -> str:
     raise AssertionError(f"no upload URL for {scan_id} in {agent.state_dir}")
 
 
+def one_result_line() -> str:
+    """One check's result line, as the bundle prints it."""
+    return subprocess.run(["sh", str(BUNDLE / "checks" / "U-07.sh"), "/"], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def local_counts(root: Path) -> dict:
     """Each status's count when the bundle runs here on `root` (what the node's scan must report)."""
     counts = {status: 0 for status in ("PASS", "FAIL", "NA", "MANUAL", "ERROR")}

@@ -122,8 +122,9 @@ def test_tampered_misdirected_and_reused_uploads_are_refused_and_recorded(world,
     misdirected = requests.put(url.replace(victim.node_id, other.node_id), data=b"x", timeout=30)
     assert misdirected.status_code == 403 and b"SignatureDoesNotMatch" in misdirected.content
     # Tampered: a result claiming to be the other node's, through the node's own URL.
-    forged = json.dumps({"portlessScan": {"scanId": scan["ScanId"], "nodeId": other.node_id, "bundleSha256": sha,
-                                          "hostname": "forged", "startedAt": "", "finishedAt": ""}}) + "\n"
+    forged = json.dumps({"portlessScan": {"scanId": scan["ScanId"], "nodeId": other.node_id, "accountId": world["management"],
+                                          "bundleSha256": sha, "hostname": "forged", "startedAt": "2026-12-02T00:00:00Z",
+                                          "finishedAt": "2026-12-02T00:00:01Z"}}) + "\n" + scans.one_result_line() + "\n"
     assert requests.put(url, data=forged.encode(), timeout=30).status_code == 200
     # Reused: the URL is spent.
     again = requests.put(url, data=forged.encode(), timeout=30)
@@ -132,7 +133,7 @@ def test_tampered_misdirected_and_reused_uploads_are_refused_and_recorded(world,
     reply = scans.wait_scan(server, admin, scan["ScanId"])
     nodes = {n["NodeId"]: n for n in reply["Nodes"]}
     assert nodes[victim.node_id]["State"] == "Malformed"
-    assert f"claims node {other.node_id} but was uploaded for {victim.node_id}" in nodes[victim.node_id]["Reason"]
+    assert f"claims node {other.node_id} of {world['management']} but was uploaded for {victim.node_id}" in nodes[victim.node_id]["Reason"]
     assert nodes[other.node_id]["State"] == "Scanned"
     assert reply["Scan"]["Status"] == "CompletedWithErrors"
     reasons = " | ".join(r["Reason"] for r in reply["Scan"]["RefusedUploads"])

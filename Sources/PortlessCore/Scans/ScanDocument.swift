@@ -41,6 +41,11 @@ public enum ScanDocument {
               "description": "The scan this run belongs to.",
               "allowedPattern": "^scan-[0-9a-f]{17}$"
             },
+            "accountId": {
+              "type": "String",
+              "description": "The account of the nodes this command runs on.",
+              "allowedPattern": "^[0-9]{12}$"
+            },
             "workingDirectory": {
               "type": "String",
               "description": "Where the bundle is unpacked and run.",
@@ -119,7 +124,8 @@ public enum ScanDocument {
         "sh bundle/run.sh -t \"$SSM_checkTimeout\" > checks.ndjson",
         "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)",
         "host=$(hostname 2>/dev/null | tr -cd 'A-Za-z0-9._-')",
-        "printf '{\"portlessScan\":{\"scanId\":\"%s\",\"nodeId\":\"%s\",\"bundleSha256\":\"%s\",\"hostname\":\"%s\",\"startedAt\":\"%s\",\"finishedAt\":\"%s\"}}\\n' \"$SSM_scanId\" \"${AWS_SSM_INSTANCE_ID:-}\" \"$SSM_bundleSha256\" \"$host\" \"$started\" \"$finished\" > result.ndjson",
+        "host=${host:-unknown}",
+        "printf '{\"portlessScan\":{\"scanId\":\"%s\",\"nodeId\":\"%s\",\"accountId\":\"%s\",\"bundleSha256\":\"%s\",\"hostname\":\"%s\",\"startedAt\":\"%s\",\"finishedAt\":\"%s\"}}\\n' \"$SSM_scanId\" \"${AWS_SSM_INSTANCE_ID:-}\" \"$SSM_accountId\" \"$SSM_bundleSha256\" \"$host\" \"$started\" \"$finished\" > result.ndjson",
         "cat checks.ndjson >> result.ndjson",
         "echo \"$(wc -l < checks.ndjson) checks run:\"",
         "grep -o '\"status\":\"[A-Z]*\"' checks.ndjson | sort | uniq -c",

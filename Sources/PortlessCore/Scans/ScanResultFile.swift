@@ -1,37 +1,45 @@
 public import Foundation
 
-/// Why an uploaded scan result is not trusted.
-public struct ScanResultError: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-}
-
-/// The first line of a result file: what the scan document wrote about the run.
-public struct ScanResultHeader: Sendable, Codable, Hashable {
-    public var scanId: String
-    public var nodeId: String
-    public var bundleSha256: String
-    public var hostname: String
-    public var startedAt: String
-    public var finishedAt: String
-}
-
-/// A node's uploaded result: the header line, then one check result per line (TEMPORARY parser, replaced by the strict one).
-public struct ScanResultFile: Sendable {
+/// A node's uploaded result file: the header line, then one line per check in bundle order (NDJSON).
+public struct ScanResultFile: Sendable, Hashable {
     public var header: ScanResultHeader
     public var results: [CheckResult]
 
-    public init(parsing data: Data) throws {
-        struct Wrapper: Decodable { var portlessScan: ScanResultHeader }
-        let lines = data.split(separator: UInt8(ascii: "\n"))
-        guard let first = lines.first, let header = try? JSONDecoder().decode(Wrapper.self, from: Data(first)) else {
-            throw ScanResultError("The result has no header line.")
+    public init(header: ScanResultHeader, results: [CheckResult]) {
+        self.header = header
+        self.results = results
+    }
+
+    /// Parses a whole result file. Any line that is not what the bundle writes makes the whole file malformed (the
+    /// runner already turns a broken check into its ERROR result, so a bad line means the file is not the bundle's):
+    /// the error names the line and what is wrong with it.
+    public init(data: Data) throws(ScanResultError) {
+        guard data.count <= ScanResultLimits.fileBytes else { throw .tooLarge(size: data.count, limit: ScanResultLimits.fileBytes) }
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard let first = lines.first, !first.isEmpty else { throw .missingHeader }
+        do {
+            header = try ScanResultHeader(line: Data(first))
+        } catch .missingField("portlessScan") {
+            throw .missingHeader
+        } catch {
+            throw .onLine(1, error)
         }
-        self.header = header.portlessScan
-        self.results = try lines.dropFirst().map { line in
-            guard let result = try? JSONDecoder().decode(CheckResult.self, from: Data(line)) else { throw ScanResultError("A line is not a check result.") }
-            return result
+        guard lines.count > 1 else { throw .noResults }
+        guard lines.count - 1 <= ScanResultLimits.checks else {
+            throw .tooMany(field: "results", count: lines.count - 1, limit: ScanResultLimits.checks)
         }
-        guard Set(results.map(\.id)).count == results.count else { throw ScanResultError("A check appears twice.") }
+        var seen: Set<String> = []
+        results = []
+        for (index, line) in lines.enumerated().dropFirst() {
+            let result: CheckResult
+            do {
+                result = try CheckResult(bundleLine: Data(line))
+            } catch {
+                throw .onLine(index + 1, error)
+            }
+            guard seen.insert(result.id).inserted else { throw .onLine(index + 1, .duplicateCheck(result.id)) }
+            results.append(result)
+        }
     }
 }

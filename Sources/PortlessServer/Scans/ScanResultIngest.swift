@@ -58,23 +58,34 @@ struct ScanResultIngest: Sendable {
                                       scannedAt: Date().wholeSecond)
         do {
             guard let data = try await objects.contents(bucket: bucket, key: key, limit: Self.maximumResultSize) else {
-                throw ScanResultError("The result is larger than \(Self.maximumResultSize) bytes.")
+                throw Untrusted("The result is larger than \(Self.maximumResultSize) bytes.")
             }
-            let file = try ScanResultFile(parsing: data)
-            guard file.header.scanId == target.scanId else { throw ScanResultError("The result names scan \(file.header.scanId), not \(target.scanId).") }
-            guard file.header.nodeId == target.nodeId else {
-                throw ScanResultError("The result claims node \(file.header.nodeId) but was uploaded for \(target.nodeId).")
+            let file = try ScanResultFile(data: data)
+            let header = file.header
+            guard header.scanId == target.scanId else { throw Untrusted("The result names scan \(header.scanId), not \(target.scanId).") }
+            guard header.nodeId == target.nodeId, header.accountId == target.accountId else {
+                throw Untrusted("The result claims node \(header.nodeId) of \(header.accountId) but was uploaded for \(target.nodeId) of \(target.accountId).")
             }
-            guard file.header.bundleSha256 == scan.bundleSha256 else {
-                throw ScanResultError("The result was made by bundle \(file.header.bundleSha256), not the scan's \(scan.bundleSha256).")
+            guard header.bundleSha256 == scan.bundleSha256 else {
+                throw Untrusted("The result was made by bundle \(header.bundleSha256), not the scan's \(scan.bundleSha256).")
             }
             outcome.state = .scanned
             outcome.results = file.results
-            if !file.header.hostname.isEmpty { outcome.hostname = file.header.hostname }
+            outcome.hostname = header.hostname
+        } catch let error as ScanResultError {
+            outcome.reason = "The result is not what the bundle writes: \(error)."
+        } catch let error as Untrusted {
+            outcome.reason = error.message
         } catch {
-            outcome.reason = (error as? ScanResultError)?.message ?? "The result could not be read: \(error)"
-            await refuse(bucket: bucket, key: key, reason: "Malformed result: \(outcome.reason ?? "")")
+            outcome.reason = "The result could not be read: \(error)"
         }
+        if let reason = outcome.reason { await refuse(bucket: bucket, key: key, reason: "Malformed result: \(reason)") }
         return (target.scanId, outcome)
+    }
+
+    /// Why a well-formed result is still not trusted (it names another scan, node or bundle).
+    struct Untrusted: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
     }
 }

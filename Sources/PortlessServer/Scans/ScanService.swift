@@ -47,6 +47,7 @@ struct ScanService: Sendable {
                 instanceIds: nil, targets: request.targets, documentName: ScanDocument.name, documentVersion: nil,
                 documentHash: nil, documentHashType: nil, timeoutSeconds: window, comment: "Portless scan \(scanId)",
                 parameters: ["bundleUrl": [bundleURL.absoluteString], "bundleSha256": [bundle.sha256], "scanId": [scanId],
+                             "accountId": [plan.account.accountId],
                              "workingDirectory": [ScanLocations.workingDirectory(scanId: scanId)],
                              "checkTimeout": [String(request.checkTimeoutSeconds ?? 60)], "executionTimeout": [String(window)]],
                 outputS3BucketName: nil, outputS3KeyPrefix: nil, maxConcurrency: request.maxConcurrency ?? "50",

@@ -85,6 +85,7 @@ struct ScanLocationTests {
         let own = "http://127.0.0.1:8580/portless-scans-111122223333/bundles/\(sha).tar.gz?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=ab12"
         func plan(_ url: String) throws -> StepPlan? {
             try CommandPlanner.plan(document, parameters: ["bundleUrl": [url], "bundleSha256": [sha], "scanId": ["scan-0123456789abcdef0"],
+                                                           "accountId": ["111122223333"],
                                                            "workingDirectory": ["/var/tmp/portless-scan/scan-0123456789abcdef0"]]).steps.first
         }
         #expect(try plan(own) != nil)
@@ -94,7 +95,7 @@ struct ScanLocationTests {
         }
         #expect(throws: PortlessError.self) {
             try CommandPlanner.plan(document, parameters: ["bundleUrl": [own], "bundleSha256": [sha], "scanId": ["scan-0123456789abcdef0"],
-                                                           "workingDirectory": ["/tmp"]])
+                                                           "accountId": ["111122223333"], "workingDirectory": ["/tmp"]])
         }
     }
 }
