@@ -19,7 +19,7 @@ public struct AssociationSchedule: Sendable, Hashable {
             throw ConstraintViolation.error(.validation, value: text, field: "ScheduleExpression", text.isEmpty ? .minLength(1) : .maxLength(256))
         }
         let expression: ScheduleExpression
-        do {
+        do throws(ScheduleExpressionError) {
             expression = try ScheduleExpression(parsing: text, options: .init(yearOptional: true, allowsSeconds: allowsSeconds))
         } catch {
             throw PortlessError.Associations.invalidSchedule(error.reason)

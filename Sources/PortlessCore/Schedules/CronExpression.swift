@@ -55,7 +55,7 @@ public struct CronExpression: Sendable, Hashable {
         monthDay = try Self.monthDay(fields[2])
         months = try CronField.values(fields[3], field: "month", range: 1...12, names: CronField.monthNames)
         weekDay = try Self.weekDay(fields[4])
-        years = fields.count == 6 ? try CronField.values(fields[5], field: "year", range: Self.years) : Set(Self.years)
+        years = try fields.count == 6 ? CronField.values(fields[5], field: "year", range: Self.years) : Set(Self.years)
         switch (monthDay, weekDay) {
         case (.any, .any):
             throw ScheduleExpressionError("only one of day-of-month and day-of-week may be '?'")
