@@ -3,6 +3,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
 import NIOCore
+import PortlessCore
 
 extension PortlessServer {
     /// The HTTP application the server runs: the AWS API (`POST /`: SSM and Organizations over JSON 1.1, STS and IAM over
@@ -28,27 +29,37 @@ extension PortlessServer {
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
                                       authorizer: authorizer, logger: logger)
-        let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
-        let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
-        let ssm = SSMOperations(activations: activations,
-                                nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
-                                commands: commands,
-                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
-                                endpoint: endpoint)
         let sts = STSService.make(store: store, keyring: keyring, authorizer: authorizer)
-        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
-                                         authorizer: authorizer, sts: sts, secureTransport: secureTransport)
-        let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let bundles = BundleService(store: store, objects: objects, builtin: builtinBundle)
         let scans = ScanService(store: store, commands: commands, bundles: bundles,
                                 signer: ScanUploadSigner(store: store, keyring: keyring, endpoint: endpoint, region: configuration.region),
                                 accounts: ScanAccountAccess(sts: sts, keys: keys, authorizer: authorizer, store: store),
-                                connections: connections, objects: objects, results: ScanResultIngest(store: store, objects: objects), logger: logger)
+                                connections: connections, objects: objects, results: ScanResultIngest(store: store, objects: objects),
+                                events: events, region: configuration.region, logger: logger)
+        let associationLimits = TestAssociationRate.limits()
+        var runners = AssociationRunnerRouter(fallback: CommandAssociationRunner(commands: commands, store: store))
+        runners.register(ScanAssociationRunner(scans: scans), forDocument: ScanDocument.name)
+        let executor = AssociationExecutor(store: store, router: runners, logger: logger)
+        let scheduler = AssociationScheduler(store: store, executor: executor, limits: associationLimits, logger: logger)
+        let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
+        let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
+        var nodes = NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion)
+        nodes.tagsAdded = { await scheduler.nodeChanged(accountId: $0, instanceId: $1, before: $2) }
+        let ssm = SSMOperations(activations: activations, nodes: nodes, commands: commands,
+                                documents: DocumentService(store: store, documents: store, catalog: catalog),
+                                associations: AssociationService(store: store, documents: catalog, output: commands.output, executor: executor,
+                                                                 limits: associationLimits),
+                                store: store, endpoint: endpoint)
+        let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
+                                         authorizer: authorizer, sts: sts, secureTransport: secureTransport)
+        let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
                                 organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles), query: query,
                                 authorizer: authorizer, secureTransport: secureTransport)
-        let gateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
+        var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
+        agentGateway.nodeRegistered = { await scheduler.nodeChanged(accountId: $0.accountId, instanceId: $0.instanceId, before: nil) }
+        let gateway = agentGateway
 
         let router = Router(context: PortlessRequestContext.self)
         router.post("/", use: api.handle)
@@ -72,7 +83,9 @@ extension PortlessServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Portless"),
             services: [MaintenanceService(commands: commands, dispatcher: dispatcher, logger: logger),
                        ScanTracker(scans: scans, events: events, logger: logger),
-                       ChannelCloser(connections: connections)],
+                       ScanAssociationTracker(events: events, scans: scans, executor: executor, logger: logger),
+                       ChannelCloser(connections: connections), scheduler,
+                       CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

@@ -104,6 +104,21 @@ enum Migrations {
             CREATE TABLE scan_check_results (scan_id TEXT NOT NULL, node_id TEXT NOT NULL, check_id TEXT NOT NULL, status TEXT NOT NULL,
                 body TEXT NOT NULL, PRIMARY KEY (scan_id, node_id, check_id))
             """,
+        // State Manager associations: the current record (with when it runs next), every version, every execution.
+        (8, [
+            "CREATE TABLE associations (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, created_at REAL NOT NULL, next_run_at REAL, body TEXT NOT NULL)",
+            "CREATE INDEX associations_by_account ON associations (account_id, created_at)",
+            "CREATE INDEX associations_by_next_run ON associations (next_run_at)",
+            """
+            CREATE TABLE association_versions (association_id TEXT NOT NULL, version INTEGER NOT NULL, created_at REAL NOT NULL,
+                body TEXT NOT NULL, PRIMARY KEY (association_id, version))
+            """,
+            """
+            CREATE TABLE association_executions (id TEXT PRIMARY KEY, association_id TEXT NOT NULL, created_at REAL NOT NULL,
+                output_source_id TEXT, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX association_executions_by_association ON association_executions (association_id, created_at)",
+            "CREATE INDEX association_executions_by_source ON association_executions (output_source_id)",
         ]),
     ]
 

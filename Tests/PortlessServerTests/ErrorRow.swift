@@ -41,5 +41,5 @@ struct ErrorRow: Sendable, CustomTestStringConvertible {
     }
 
     /// Every row.
-    static var all: [ErrorRow] { ssmAuthentication + ssm + documents + query + s3 }
+    static var all: [ErrorRow] { ssmAuthentication + ssm + documents + associations + query + s3 }
 }

@@ -503,6 +503,27 @@ def test_error_replies_to_hand_made_requests(ssm, fleet):
     ssm.verify()
 
 
+def test_associations(ssm):
+    # A tag no node has: every reply is checked without sending work to the shared fleet.
+    targets = [{"Key": "tag:model-check", "Values": ["none"]}]
+    made = ssm.call("create_association", Name="AWS-RunShellScript", Targets=targets, Parameters={"commands": ["true"]},
+                    ScheduleExpression="cron(0 2 ? * SUN *)", AssociationName="model-check", ComplianceSeverity="LOW",
+                    MaxConcurrency="1", MaxErrors="0")["AssociationDescription"]
+    assoc_id = made["AssociationId"]
+    ssm.call("describe_association", AssociationId=assoc_id)
+    ssm.call("list_associations", AssociationFilterList=[{"key": "AssociationName", "value": "model-check"}])
+    ssm.call("update_association", AssociationId=assoc_id, Targets=targets, Parameters={"commands": ["echo two"]},
+             ScheduleExpression="rate(1 day)")
+    ssm.call("list_association_versions", AssociationId=assoc_id)
+    ssm.call("start_associations_once", AssociationIds=[assoc_id])
+    runs = ssm.call("describe_association_executions", AssociationId=assoc_id)["AssociationExecutions"]
+    assert runs
+    ssm.call("describe_association_execution_targets", AssociationId=assoc_id, ExecutionId=runs[0]["ExecutionId"])
+    ssm.call("delete_association", AssociationId=assoc_id)
+    ssm.fails("AssociationDoesNotExist", "describe_association", AssociationId=assoc_id)
+    ssm.verify()
+
+
 # --------------------------------------------------------------------------------------
 # coverage: every implemented operation had a success reply checked
 # --------------------------------------------------------------------------------------

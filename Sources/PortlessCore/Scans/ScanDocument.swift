@@ -13,7 +13,7 @@ public enum ScanDocument {
     /// The document for a server whose object store is at `endpoint` (e.g. `https://10.0.0.5:8443`).
     public static func content(endpoint: String) -> String {
         let base = jsonEscaped(regexEscaped(endpoint))
-        let bundle = "^\(base)/portless-scans-[0-9]{12}/bundles/[0-9a-f]{64}\\\\.tar\\\\.gz\(jsonEscaped(queryPattern))$"
+        let bundle = "^(|\(base)/portless-scans-[0-9]{12}/bundles/[0-9a-f]{64}\\\\.tar\\\\.gz\(jsonEscaped(queryPattern)))$"
         let upload = "^(|\(base)/portless-scans-[0-9]{12}/results/scan-[0-9a-f]{17}/[0-9]{12}/mi-[0-9a-f]{17}\\\\.ndjson\(jsonEscaped(queryPattern)))$"
         return """
         {
@@ -22,13 +22,15 @@ public enum ScanDocument {
           "parameters": {
             "bundleUrl": {
               "type": "String",
-              "description": "A presigned URL of the bundle version in this server's object store.",
+              "default": "",
+              "description": "A presigned URL of the bundle version in this server's object store (a scan sets it).",
               "allowedPattern": "\(bundle)"
             },
             "bundleSha256": {
               "type": "String",
               "description": "The SHA-256 the bundle must have; another bundle is refused.",
-              "allowedPattern": "^[0-9a-f]{64}$"
+              "default": "",
+              "allowedPattern": "^(|[0-9a-f]{64})$"
             },
             "uploadUrl": {
               "type": "String",
@@ -39,17 +41,20 @@ public enum ScanDocument {
             "scanId": {
               "type": "String",
               "description": "The scan this run belongs to.",
-              "allowedPattern": "^scan-[0-9a-f]{17}$"
+              "default": "",
+              "allowedPattern": "^(|scan-[0-9a-f]{17})$"
             },
             "accountId": {
               "type": "String",
               "description": "The account of the nodes this command runs on.",
-              "allowedPattern": "^[0-9]{12}$"
+              "default": "",
+              "allowedPattern": "^(|[0-9]{12})$"
             },
             "workingDirectory": {
               "type": "String",
               "description": "Where the bundle is unpacked and run.",
-              "allowedPattern": "^/var/tmp/portless-scan/scan-[0-9a-f]{17}$"
+              "default": "",
+              "allowedPattern": "^(|/var/tmp/portless-scan/scan-[0-9a-f]{17})$"
             },
             "checkTimeout": {
               "type": "String",
@@ -99,6 +104,7 @@ public enum ScanDocument {
         "#!/bin/sh",
         "set -eu",
         "umask 077",
+        "if [ -z \"$SSM_bundleUrl\" ] || [ -z \"$SSM_scanId\" ]; then echo 'this document is run by Portless scans: portless scan start, or an association' >&2; exit 1; fi",
         "case \"$SSM_workingDirectory\" in /var/tmp/portless-scan/scan-*) ;; *) echo \"refusing working directory $SSM_workingDirectory\" >&2; exit 1 ;; esac",
         nodeDirectory,
         "rm -rf \"$dir\"",

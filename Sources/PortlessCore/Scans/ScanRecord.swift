@@ -49,8 +49,9 @@ public struct ScanRecord: Sendable, Codable, Hashable {
     public var finishedAt: Date?
     public var maxConcurrency: String
     public var maxErrors: String
-    /// The State Manager association that started the scan, if one did.
+    /// The State Manager association (and its execution) that started the scan, if one did.
     public var associationId: String?
+    public var associationExecutionId: String?
     /// Who started it (an ARN).
     public var startedBy: String
     /// Uploads refused or not trusted (the latest 100).
@@ -67,7 +68,7 @@ public struct ScanRecord: Sendable, Codable, Hashable {
 
     public init(scanId: String, accountId: String, name: String, status: ScanStatus, targets: [Target], accounts: [ScanAccount],
                 bundleSha256: String, requestedAt: Date, windowEndsAt: Date, finishedAt: Date? = nil, maxConcurrency: String,
-                maxErrors: String, associationId: String? = nil, startedBy: String) {
+                maxErrors: String, associationId: String? = nil, associationExecutionId: String? = nil, startedBy: String) {
         self.scanId = scanId
         self.accountId = accountId
         self.name = name
@@ -81,6 +82,7 @@ public struct ScanRecord: Sendable, Codable, Hashable {
         self.maxConcurrency = maxConcurrency
         self.maxErrors = maxErrors
         self.associationId = associationId
+        self.associationExecutionId = associationExecutionId
         self.startedBy = startedBy
     }
 }

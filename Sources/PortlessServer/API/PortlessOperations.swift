@@ -12,7 +12,7 @@ struct PortlessOperations: Sendable {
         switch operation {
         case "StartScan":
             let request: StartScanRequest = try decode(body)
-            let scan = try await scans.start(request.scanRequest, principal: principal, facts: facts)
+            let scan = try await scans.start(request.scanRequest, by: .caller(principal), facts: facts)
             return try encode(["Scan": ScanShape(scan: scan, counts: try await scans.get(scanId: scan.scanId, principal: principal).counts)])
         case "GetScan":
             let request: ScanIdRequest = try decode(body)

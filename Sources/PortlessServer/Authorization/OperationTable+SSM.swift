@@ -35,6 +35,7 @@ extension OperationTable {
             }
             return resources
         }
+        rules.merge(ssmAssociations) { current, _ in current }
         return rules
     }()
 }

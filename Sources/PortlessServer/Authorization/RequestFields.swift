@@ -38,6 +38,13 @@ struct RequestFields: Sendable {
         }
     }
 
+    /// The values of the entries of the `Targets`-shaped list `field` whose `Key` is `key` (JSON 1.1 only).
+    func targetValues(_ key: String, in field: String = "Targets") -> [String] {
+        guard case .json(let value) = source else { return [] }
+        return value[field]?.arrayValue?.filter { $0["Key"]?.stringValue == key }
+            .flatMap { $0["Values"]?.arrayValue?.compactMap(\.stringValue) ?? [] } ?? []
+    }
+
     /// The `Tags` a request sets.
     func tags(_ name: String = "Tags") -> [Tag] {
         switch source {

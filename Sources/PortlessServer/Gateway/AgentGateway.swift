@@ -27,6 +27,8 @@ struct AgentGateway: Sendable {
     /// The server's region, which scripts see as `AWS_SSM_REGION_NAME`.
     let region: String
     let logger: Logger
+    /// Told of every node that registers (State Manager runs matching associations on it).
+    var nodeRegistered: @Sendable (NodeRecord) async -> Void = { _ in }
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
@@ -111,6 +113,7 @@ struct AgentGateway: Sendable {
             }
             let node = try await activations.register(registration)
             logger.info("node registered", metadata: ["portless.node": "\(node.instanceId)", "portless.activation": "\(node.activationId)"])
+            await nodeRegistered(node)
             try await outbound.write(.text(try AgentMessage(type: .registered, instanceId: node.instanceId).encoded()))
             try await outbound.close(.normalClosure, reason: "registered")
         } catch let error as PortlessError {

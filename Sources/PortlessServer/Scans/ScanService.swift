@@ -14,19 +14,29 @@ struct ScanService: Sendable {
     let connections: AgentConnections
     let objects: ObjectStore
     let results: ScanResultIngest
+    let events: EventBus
+    let region: String
     let logger: Logger
+
+    /// Who a scan acts for.
+    enum Starter: Sendable {
+        /// A caller, decided by the policy evaluator.
+        case caller(Principal)
+        /// The account itself, for an association already authorized when it was made (its own account only).
+        case association(accountId: String, associationId: String, executionId: String)
+    }
 
     /// Starts a scan: resolves each account's nodes, records them (offline ones as not scanned, with the
     /// reason), then sends each account one command whose nodes each get their own upload URL.
-    func start(_ request: ScanRequest, principal: Principal, facts: CallFacts, associationId: String? = nil,
-               now: Date = Date()) async throws -> ScanRecord {
+    func start(_ request: ScanRequest, by starter: Starter, facts: CallFacts, now: Date = Date()) async throws -> ScanRecord {
+        let principal = starter.principal
         try request.validate(callerAccount: principal.accountId)
         let bundle = try await bundles.resolve(sha256: request.bundleSha256, accountId: principal.accountId)
         let scanId = Identifiers.scanID()
         let window = request.windowSeconds ?? ScanRequest.defaultWindow
         var plans: [AccountPlan] = []
         for accountId in request.accountIds.isEmpty ? [principal.accountId] : request.accountIds {
-            plans.append(try await plan(accountId: accountId, request: request, principal: principal, facts: facts, window: window))
+            plans.append(try await plan(accountId: accountId, request: request, starter: starter, facts: facts, window: window))
         }
         let bucket = ScanLocations.bucket(accountId: principal.accountId)
         let reached = plans.contains { !$0.online.isEmpty }
@@ -35,7 +45,8 @@ struct ScanService: Sendable {
                               targets: request.targets, accounts: plans.map(\.account), bundleSha256: bundle.sha256,
                               requestedAt: now.wholeSecond, windowEndsAt: now.addingTimeInterval(TimeInterval(window)).wholeSecond,
                               maxConcurrency: request.maxConcurrency ?? "50", maxErrors: request.maxErrors ?? "100%",
-                              associationId: associationId, startedBy: principal.arn)
+                              associationId: starter.associationId, associationExecutionId: starter.executionId,
+                              startedBy: starter.associationId.map { "association/\($0)" } ?? principal.arn)
         try await store.insertScan(scan, nodes: plans.flatMap(\.outcomes))
 
         for index in plans.indices where !plans[index].online.isEmpty {
@@ -74,6 +85,7 @@ struct ScanService: Sendable {
         let accounts = plans.map(\.account)
         scan = try await store.modifyScan(id: scanId) { $0.accounts = accounts }?.scan ?? scan
         logger.info("scan started", metadata: ["portless.scan": "\(scanId)", "portless.nodes": "\(plans.reduce(0) { $0 + $1.online.count })"])
+        await publish(scan)
         return try await finishIfSettled(scanId) ?? scan
     }
 
@@ -85,7 +97,8 @@ struct ScanService: Sendable {
         var outcomes: [NodeScanOutcome]
     }
 
-    private func plan(accountId: String, request: ScanRequest, principal: Principal, facts: CallFacts, window: Int) async throws -> AccountPlan {
+    private func plan(accountId: String, request: ScanRequest, starter: Starter, facts: CallFacts, window: Int) async throws -> AccountPlan {
+        let principal = starter.principal
         let own = accountId == principal.accountId
         var account = ScanAccount(accountId: accountId, roleName: own ? nil : request.roleName)
         let actor: Principal
@@ -98,7 +111,7 @@ struct ScanService: Sendable {
         }
         let nodes = try await store.targetNodes(accountId: accountId, meeting: try TargetSelector(request.targets).conditions)
         do {
-            try await accounts.authorizeScan(of: nodes, in: accountId, by: actor, facts: facts)
+            if case .caller = starter { try await accounts.authorizeScan(of: nodes, in: accountId, by: actor, facts: facts) }
         } catch where !own {
             account.error = Self.describe(error)
             return AccountPlan(account: account, principal: actor, online: [], outcomes: [])
@@ -216,11 +229,36 @@ struct ScanService: Sendable {
         }
         if let finished, finished.result {
             logger.info("scan finished", metadata: ["portless.scan": "\(scanId)", "portless.status": "\(finished.scan.status.rawValue)"])
+            await publish(finished.scan, counts: counts)
         }
         return finished?.scan
     }
 
+    /// Publishes the scan's status on the bus (`portless.scan`).
+    private func publish(_ scan: ScanRecord, counts: [NodeScanState: Int]? = nil) async {
+        let counts = counts ?? ((try? await store.scanNodeCounts(scanId: scan.scanId)) ?? [:])
+        await events.publish(ScanEvents.statusChanged(scan, counts: counts, region: region, at: Date()))
+    }
+
     static func describe(_ error: any Error) -> String {
         (error as? PortlessError)?.message ?? "\(error)"
+    }
+}
+
+extension ScanService.Starter {
+    /// The principal the scan acts as in its own account.
+    var principal: Principal {
+        switch self {
+        case .caller(let principal): principal
+        case .association(let accountId, _, _): ScanAccountAccess.servicePrincipal(accountId)
+        }
+    }
+
+    var associationId: String? {
+        if case .association(_, let id, _) = self { id } else { nil }
+    }
+
+    var executionId: String? {
+        if case .association(_, _, let id) = self { id } else { nil }
     }
 }

@@ -8,6 +8,8 @@ struct NodeService: Sendable {
     let store: any Store
     let connections: AgentConnections
     let latestAgentVersion: String
+    /// Told when a node gains tags, with the tags it had before (State Manager runs associations it now matches).
+    var tagsAdded: @Sendable (_ accountId: String, _ instanceId: String, _ before: [Tag]) async -> Void = { _, _, _ in }
 
     func describe(_ request: DescribeInstanceInformationRequest, principal: Principal) async throws -> (list: [InstanceInformationShape], nextToken: String?) {
         let limit = try Pagination.limit(request.maxResults, range: 5...50, defaultValue: 50)
@@ -60,6 +62,7 @@ struct NodeService: Sendable {
             throw PortlessError(.tooManyTagsError, "A resource may have at most \(TagRules.maxTagsPerResource) tags.", field: "Tags")
         }
         try await store.addTags(tags, resourceType: Self.resourceType, resourceId: request.resourceId)
+        await tagsAdded(principal.accountId, request.resourceId, existing)
     }
 
     func listTags(_ request: TagResourceRequest, principal: Principal) async throws -> [Tag] {
