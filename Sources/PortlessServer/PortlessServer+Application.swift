@@ -30,10 +30,12 @@ extension PortlessServer {
                                       authorizer: authorizer, logger: logger)
         let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
         let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
+        let compliance = ComplianceService(store: store)
         let ssm = SSMOperations(activations: activations,
                                 nodes: NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion),
                                 commands: commands,
-                                documents: DocumentService(store: store, documents: store, catalog: catalog), store: store,
+                                documents: DocumentService(store: store, documents: store, catalog: catalog),
+                                compliance: compliance, store: store,
                                 endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, secureTransport: secureTransport)

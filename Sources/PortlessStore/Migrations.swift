@@ -86,6 +86,16 @@ enum Migrations {
             "CREATE TABLE organization_policy_targets (policy_id TEXT NOT NULL, target_id TEXT NOT NULL, PRIMARY KEY (policy_id, target_id))",
             "CREATE INDEX organization_policy_targets_by_target ON organization_policy_targets (target_id)",
         ]),
+        // Compliance: one row per resource and compliance type, its items in the body, its summary beside them
+        // so that the summary lists never read items.
+        (9, [
+            """
+            CREATE TABLE compliance (account_id TEXT NOT NULL, resource_id TEXT NOT NULL, compliance_type TEXT NOT NULL,
+                status TEXT NOT NULL, overall_severity TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (account_id, resource_id, compliance_type))
+            """,
+            "CREATE INDEX compliance_by_type ON compliance (account_id, compliance_type, status)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

@@ -7,6 +7,7 @@ struct SSMOperations: Sendable {
     let nodes: NodeService
     let commands: CommandService
     let documents: DocumentService
+    let compliance: ComplianceService
     let store: any Store
     /// Where output URLs point.
     let endpoint: ServerEndpoint
@@ -52,6 +53,8 @@ struct SSMOperations: Sendable {
         case "CreateDocument", "GetDocument", "DescribeDocument", "ListDocuments", "ListDocumentVersions", "UpdateDocument",
              "UpdateDocumentDefaultVersion", "DeleteDocument", "DescribeDocumentPermission", "ModifyDocumentPermission":
             return try await handleDocument(operation, body: body, principal: principal)
+        case "PutComplianceItems", "ListComplianceItems", "ListComplianceSummaries", "ListResourceComplianceSummaries":
+            return try await handleCompliance(operation, body: body, principal: principal)
         case "SendCommand":
             let command = try await commands.send(try decode(body), principal: principal, facts: facts)
             return try encode(["Command": CommandShape(record: command)])

@@ -35,6 +35,7 @@ extension OperationTable {
             }
             return resources
         }
+        rules.merge(ssmCompliance) { $1 }
         return rules
     }()
 }
