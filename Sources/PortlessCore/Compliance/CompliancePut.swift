@@ -69,10 +69,13 @@ public struct CompliancePut: Sendable, Hashable {
             stored = incoming
         case .partial:
             stored = existing?.items ?? []
+            var positions: [String: Int] = [:]
+            for (index, item) in stored.enumerated() { if let id = item.item.id { positions[id] = index } }
             for item in incoming {
-                if let index = stored.firstIndex(where: { $0.item.id == item.item.id }) {
+                if let id = item.item.id, let index = positions[id] {
                     stored[index] = item
                 } else {
+                    if let id = item.item.id { positions[id] = stored.count }
                     stored.append(item)
                 }
             }
