@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortlessServerTests",
-            dependencies: ["PortlessCore", "PortlessClient", "PortlessServer",
+            dependencies: ["PortlessCore", "PortlessClient", "PortlessServer", "PortlessStore",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),

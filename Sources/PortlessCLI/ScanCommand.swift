@@ -4,6 +4,6 @@ import ArgumentParser
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan", abstract: "Diagnose servers against the KISA Unix checks.",
-        subcommands: [ScanLocalCommand.self, ScanStartCommand.self, ScanListCommand.self, ScanShowCommand.self, ScanCancelCommand.self,
+        subcommands: [ScanLocalCommand.self, ScanStartCommand.self, ScanListCommand.self, ScanShowCommand.self, ScanReportCommand.self, ScanCancelCommand.self,
                       ScanBundleCommand.self])
 }

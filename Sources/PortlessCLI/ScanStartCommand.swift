@@ -64,7 +64,7 @@ struct ScanStartCommand: AsyncParsableCommand {
         bar.draw(done: scan.done, total: scan.total, note: scan.countsLine)
         bar.finish()
         Console.line("Scan \(scan.id) \(scan.status): \(scan.countsLine)")
-        Console.line("Report: portless scan report \(scan.id) --format html > report.html")
+        Console.line("Report: portless scan report \(scan.id) --format html --output report.html")
     }
 }
 

@@ -31,11 +31,12 @@ extension PortlessServer {
                                       authorizer: authorizer, logger: logger)
         let sts = STSService.make(store: store, keyring: keyring, authorizer: authorizer)
         let bundles = BundleService(store: store, objects: objects, builtin: builtinBundle)
+        let compliance = ComplianceService(store: store)
         let scans = ScanService(store: store, commands: commands, bundles: bundles,
                                 signer: ScanUploadSigner(store: store, keyring: keyring, endpoint: endpoint, region: configuration.region),
                                 accounts: ScanAccountAccess(sts: sts, keys: keys, authorizer: authorizer, store: store),
                                 connections: connections, objects: objects, results: ScanResultIngest(store: store, objects: objects),
-                                events: events, region: configuration.region, logger: logger)
+                                compliance: compliance, hygiene: ScanHygiene(store: store, connections: connections), events: events, region: configuration.region, logger: logger)
         let associationLimits = TestAssociationRate.limits()
         var runners = AssociationRunnerRouter(fallback: CommandAssociationRunner(commands: commands, store: store))
         runners.register(ScanAssociationRunner(scans: scans), forDocument: ScanDocument.name)
@@ -49,12 +50,12 @@ extension PortlessServer {
                                 documents: DocumentService(store: store, documents: store, catalog: catalog),
                                 associations: AssociationService(store: store, documents: catalog, output: commands.output, executor: executor,
                                                                  limits: associationLimits),
-                                store: store, endpoint: endpoint)
+                                compliance: compliance, store: store, endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles), query: query,
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region), query: query,
                                 authorizer: authorizer, secureTransport: secureTransport)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)

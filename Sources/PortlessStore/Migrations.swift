@@ -104,6 +104,7 @@ enum Migrations {
             CREATE TABLE scan_check_results (scan_id TEXT NOT NULL, node_id TEXT NOT NULL, check_id TEXT NOT NULL, status TEXT NOT NULL,
                 body TEXT NOT NULL, PRIMARY KEY (scan_id, node_id, check_id))
             """,
+        ]),
         // State Manager associations: the current record (with when it runs next), every version, every execution.
         (8, [
             "CREATE TABLE associations (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, created_at REAL NOT NULL, next_run_at REAL, body TEXT NOT NULL)",
@@ -119,6 +120,16 @@ enum Migrations {
             """,
             "CREATE INDEX association_executions_by_association ON association_executions (association_id, created_at)",
             "CREATE INDEX association_executions_by_source ON association_executions (output_source_id)",
+        ]),
+        // Compliance: one row per resource and compliance type, its items in the body, its summary beside them
+        // so that the summary lists never read items.
+        (9, [
+            """
+            CREATE TABLE compliance (account_id TEXT NOT NULL, resource_id TEXT NOT NULL, compliance_type TEXT NOT NULL,
+                status TEXT NOT NULL, overall_severity TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (account_id, resource_id, compliance_type))
+            """,
+            "CREATE INDEX compliance_by_type ON compliance (account_id, compliance_type, status)",
         ]),
     ]
 

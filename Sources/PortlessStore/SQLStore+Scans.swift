@@ -65,13 +65,33 @@ extension SQLStore: ScanStore {
         }
     }
 
-    public func previousScan(of scan: ScanRecord) async throws -> ScanRecord? {
+    public func earlierScans(of scan: ScanRecord, limit: Int) async throws -> [ScanRecord] {
         let key = try Self.targetsKey(scan)
-        return try await first(ScanRecord.self, """
+        return try await all(ScanRecord.self, """
             SELECT body FROM scans WHERE account_id = \(bind: scan.accountId) AND targets_key = \(bind: key)
               AND requested_at < \(bind: scan.requestedAt.timeIntervalSince1970) AND status <> \(bind: ScanStatus.inProgress.rawValue)
-            ORDER BY requested_at DESC LIMIT 1
+            ORDER BY requested_at DESC LIMIT \(bind: limit)
             """)
+    }
+
+    public func lastScanned(nodeIds: [String]) async throws -> [String: Date] {
+        guard !nodeIds.isEmpty else { return [:] }
+        return try await serialized { db in
+            var found: [String: Date] = [:]
+            for start in stride(from: 0, to: nodeIds.count, by: 500) {
+                let ids = SQLList(nodeIds[start..<min(start + 500, nodeIds.count)].map { SQLBind($0) })
+                let rows = try await db.raw("""
+                    SELECT node_id, MAX(json_extract(body, '$.scannedAt')) AS at FROM scan_nodes
+                    WHERE state = \(bind: NodeScanState.scanned.rawValue) AND node_id IN (\(ids)) GROUP BY node_id
+                    """).all()
+                for row in rows {
+                    if let at = try row.decode(column: "at", as: Double?.self) {
+                        found[try row.decode(column: "node_id", as: String.self)] = Date(timeIntervalSince1970: at)
+                    }
+                }
+            }
+            return found
+        }
     }
 
     public func modifyScan<T: Sendable>(id: String, _ body: @Sendable (inout ScanRecord) throws -> T) async throws -> (scan: ScanRecord, result: T)? {

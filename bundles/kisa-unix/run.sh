@@ -30,7 +30,32 @@ if [ ! -d "$ROOT" ]; then echo "run.sh: root directory not found: $ROOT" >&2; ex
 
 PORTLESS_SCAN_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/portless-scan.XXXXXX")
 export PORTLESS_SCAN_CACHE
-trap 'rm -rf "$PORTLESS_SCAN_CACHE"' EXIT INT TERM
+FS_INDEX_PID=""
+trap 'if [ -n "$FS_INDEX_PID" ]; then kill "$FS_INDEX_PID" 2>/dev/null; fi; rm -rf "$PORTLESS_SCAN_CACHE"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# selected CHECK — true when CHECK (a check's path) is to run.
+selected() {
+    [ -z "$ONLY" ] && return 0
+    _id=${1##*/}
+    case " $ONLY " in *" ${_id%.sh} "*) return 0 ;; esac
+    return 1
+}
+
+# The file listing the file checks share (a walk of the whole filesystem) is started in the
+# background when a selected check reads it, so the checks before that one run meanwhile.
+while IFS= read -r check; do
+    if [ -n "$check" ] && selected "$check"; then
+        _run_root=$ROOT
+        while :; do case $ROOT in */) ROOT=${ROOT%/} ;; *) break ;; esac; done
+        fs_index_start
+        ROOT=$_run_root
+        break
+    fi
+done <<CHECKS
+$(grep -l '^scan_index' "$BUNDLE_DIR"/checks/U-*.sh)
+CHECKS
 
 # error_record FILE REASON — the ERROR object for a check that did not produce its own result.
 error_record() {
@@ -43,23 +68,21 @@ error_record() {
 }
 
 for check in "$BUNDLE_DIR"/checks/U-*.sh; do
-    id=$(basename "$check" .sh)
-    if [ -n "$ONLY" ]; then
-        case " $ONLY " in *" $id "*) ;; *) continue ;; esac
-    fi
+    selected "$check" || continue
+    id=${check##*/}
+    id=${id%.sh}
     out="$PORTLESS_SCAN_CACHE/out"
     err="$PORTLESS_SCAN_CACHE/err"
     timeout -k 2 "$TIMEOUT" sh "$check" "$ROOT" >"$out" 2>"$err" </dev/null
     status=$?
-    lines=$(wc -l <"$out")
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
         error_record "$check" "timed out after $TIMEOUT s"
     elif [ "$status" -ne 0 ]; then
         error_record "$check" "exit status $status: $(tail -c 400 "$err" | tr '\n' ' ')"
-    elif [ "$lines" -ne 1 ] || ! grep -q "^{\"id\":\"$id\",.*}\$" "$out"; then
+    # One line, a JSON object of this check's id: printed as it is (one awk checks and prints it).
+    elif ! awk -v head="{\"id\":\"$id\"," 'NR == 1 { line = $0 }
+            END { if (NR != 1 || index(line, head) != 1 || line !~ /}$/) exit 1; print line }' "$out"; then
         error_record "$check" "the check did not print one JSON object for $id"
-    else
-        cat "$out"
     fi
 done
 exit 0

@@ -84,10 +84,10 @@ def test_u36_group_with_gid_zero_and_unresolved_variable(tree):
         result = run_check(tree.root, "U-36")
         assert result["status"] == "FAIL" and "could not be resolved" in evidence_text(result)
     else:
-        tree.replace(main, "Group apache", "Group wheel")
-        tree.append("/etc/group", "wheel:x:0:\n")
+        tree.replace(main, "Group apache", "Group sysadm")
+        tree.append("/etc/group", "sysadm:x:0:\n")
         result = run_check(tree.root, "U-36")
-        assert result["status"] == "FAIL" and "Group wheel" in evidence_text(result)
+        assert result["status"] == "FAIL" and "Group sysadm" in evidence_text(result)
 
 
 def test_a_disabled_site_is_not_read(tree):

@@ -108,6 +108,17 @@ def evidence_text(result: dict) -> str:
     return json.dumps(result["evidence"] + result["review"], ensure_ascii=False)
 
 
+def in_layouts(cases, one_layout):
+    """`pytest.param`s of (flavor, *case) for a test parametrized with `indirect=["tree"]`: every
+    case in both layouts, but those of the checks in `one_layout` (whose files and logic are the
+    same in both layouts, so the second run would repeat the first) in the Debian layout only."""
+    import pytest
+
+    return [pytest.param(flavor, *case, id=f"{flavor}-{case[0]}-{i}")
+            for i, case in enumerate(cases) for flavor in FLAVORS
+            if flavor == FLAVORS[0] or case[0] not in one_layout]
+
+
 def hardened_tree(root: Path, flavor: str) -> Tree:
     """A tree where every automatable check passes, for `flavor` ("debian" or "rhel")."""
     from harden_accounts import harden_accounts_and_files

@@ -241,6 +241,24 @@ def test_tags_on_managed_instance(ssm, fleet):
     ssm.verify()
 
 
+def test_compliance(ssm, fleet):
+    node = fleet.db_id
+    ctype = "Custom:" + pf.unique("model")
+    ssm.call("put_compliance_items", ResourceId=node, ResourceType="ManagedInstance", ComplianceType=ctype,
+             ExecutionSummary={"ExecutionTime": dt.datetime.now(dt.timezone.utc), "ExecutionId": "e1", "ExecutionType": "Command"},
+             Items=[{"Id": "1", "Title": "t", "Severity": "HIGH", "Status": "NON_COMPLIANT", "Details": {"k": "v"}},
+                    {"Id": "2", "Severity": "LOW", "Status": "COMPLIANT"}])
+    items = ssm.call("list_compliance_items", ResourceIds=[node], ResourceTypes=["ManagedInstance"], MaxResults=1,
+                     Filters=[{"Key": "ComplianceType", "Values": [ctype], "Type": "EQUAL"}])
+    assert len(items["ComplianceItems"]) == 1 and items["NextToken"]
+    ssm.call("list_compliance_summaries", Filters=[{"Key": "ComplianceType", "Values": [ctype]}])
+    ssm.call("list_resource_compliance_summaries", Filters=[{"Key": "ComplianceType", "Values": [ctype]}])
+    ssm.fails("InvalidResourceId", "put_compliance_items", ResourceId="mi-00000000000000000", ResourceType="ManagedInstance",
+              ComplianceType=ctype, ExecutionSummary={"ExecutionTime": dt.datetime.now(dt.timezone.utc)}, Items=[])
+    ssm.fails("InvalidFilter", "list_compliance_items", Filters=[{"Key": "Colour", "Values": ["red"]}])
+    ssm.verify()
+
+
 # --------------------------------------------------------------------------------------
 # commands
 # --------------------------------------------------------------------------------------

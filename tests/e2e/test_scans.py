@@ -7,6 +7,8 @@ result can be compared with the bundle run here on the same tree.
 
 from __future__ import annotations
 
+import csv as csvlib
+import io
 import json
 import sys
 import time
@@ -29,7 +31,7 @@ ROLE = "PortlessScanTarget"
 @pytest.fixture(scope="module")
 def world(portless_bin, tmp_path_factory):
     base = tmp_path_factory.mktemp("scans")
-    server = pf.start_server(base / "data", name="scan-server")
+    server = pf.start_server(base / "data", name="scan-server", env={"PORTLESS_TEST_MIN_ASSOCIATION_RATE_SECONDS": "2"})
     root = {"AccessKeyId": server.access_key, "SecretAccessKey": server.secret_key}
     management = client(server, "sts", root).get_caller_identity()["Account"]
     admin = make_user(server, client(server, "iam", root), "security", (ADMIN,))
@@ -86,6 +88,32 @@ def test_scan_across_two_accounts_with_one_presigned_upload_per_node(world):
         assert node["AccountId"] == (world["member"] if name == "member" else world["management"])
         assert node["CheckCounts"] == scans.local_counts(world["trees"][name]), name
     assert by_node[world["agents"]["weak"].node_id]["CheckCounts"]["FAIL"] >= 2
+
+    # The report counts what the nodes found; CSV, findings and HTML carry the same.
+    report = json.loads(scans.portless(server, admin, "scan", "report", scan_id, "--format", "json").stdout)
+    expected = {"pass": 0, "fail": 0, "notApplicable": 0, "manual": 0, "error": 0}
+    keys = {"PASS": "pass", "FAIL": "fail", "NA": "notApplicable", "MANUAL": "manual", "ERROR": "error"}
+    for name in world["agents"]:
+        for status, count in scans.local_counts(world["trees"][name]).items():
+            expected[keys[status]] += count
+    assert {k: report["fleetCounts"][k] for k in expected} == expected
+    assert len(report["nodes"]) == 3 and len(report["checks"]) == 72
+    weak = next(n for n in report["nodes"] if n["node"]["nodeId"] == world["agents"]["weak"].node_id)
+    assert weak["score"] < max(n["score"] for n in report["nodes"])
+    csv = scans.portless(server, admin, "scan", "report", scan_id, "--format", "csv").stdout
+    assert csv.startswith("\ufeff") and len(list(csvlib.reader(io.StringIO(csv[1:])))) == 1 + 3 * 72
+    findings = scans.portless(server, admin, "scan", "report", scan_id, "--format", "findings").stdout.splitlines()
+    assert any('"FAILED"' in line for line in findings) and all(json.loads(line) for line in findings)
+    html = scans.portless(server, admin, "scan", "report", scan_id, "--format", "html", "--lang", "ko").stdout
+    assert "<svg" in html and "취약" in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+    # Each node's results are its Custom:KISA-Unix compliance, in its own account.
+    node = world["agents"]["weak"].node_id
+    items = pf.aws(server, "ssm", "list-compliance-items", "--resource-ids", node, "--resource-types", "ManagedInstance",
+                   "--filters", "Key=ComplianceType,Values=Custom:KISA-Unix", env_extra=scans.cli_env(server, admin)).json["ComplianceItems"]
+    counts = scans.local_counts(world["trees"]["weak"])
+    assert len(items) == 72
+    assert sum(1 for i in items if i["Status"] == "NON_COMPLIANT") == counts["FAIL"] + counts["ERROR"] + counts["MANUAL"]
 
     # The member's command ran in the member account, as the assumed role.
     member_ssm = client(server, "ssm", world["member_admin"])
@@ -162,3 +190,42 @@ def test_bad_scan_requests_are_refused_and_change_nothing(world):
         scans.call(server, admin, "PutScanBundle", {"Archive": "bm90IGEgdGFyYmFsbA=="})
     assert info.value.code == "ValidationException" and "Archive" in info.value.message
     assert scans.call(server, admin, "ListScans")["Scans"] == before
+
+
+def test_associations_scan_on_schedule_and_every_new_node(world, tmp_path):
+    server, admin = world["server"], world["admin"]
+    env = scans.cli_env(server, admin)
+    made = pf.aws(server, "ssm", "create-association", "--name", "Portless-KISAUnixScan", "--association-name", "new-servers",
+                  "--targets", "Key=tag:scan,Values=yes", env_extra=env).json["AssociationDescription"]
+    nightly = pf.aws(server, "ssm", "create-association", "--name", "Portless-KISAUnixScan", "--association-name", "every-few-seconds",
+                     "--targets", f"Key=InstanceIds,Values={world['agents']['hardened'].node_id}",
+                     "--schedule-expression", "rate(4 seconds)", env_extra=env).json["AssociationDescription"]
+
+    # A new server registered with the tag is scanned by the first association, on that node only.
+    ssm = client(server, "ssm", admin)
+    activation = ssm.create_activation(IamRole="PortlessNodeRole", RegistrationLimit=1, Tags=[{"Key": "scan", "Value": "yes"}])
+    agent = scans.spawn_scanning_agent(server, tmp_path / "agent-new", activation, world["trees"]["hardened"])
+    try:
+        def scans_of(association_id):
+            return [s for s in scans.call(server, admin, "ListScans")["Scans"] if s.get("AssociationId") == association_id]
+        # (Its first run, at creation, found no node: a scan of nothing.)
+        def finished_with_nodes():
+            return [s for s in scans_of(made["AssociationId"]) if s["Status"] != "InProgress" and sum(s["NodeCounts"].values())]
+        scan = pf.wait_until(finished_with_nodes, timeout=90, desc="the new node's scan")[0]
+        nodes = scans.call(server, admin, "GetScan", {"ScanId": scan["ScanId"], "IncludeNodes": True})["Nodes"]
+        assert [n["NodeId"] for n in nodes] == [agent.node_id] and nodes[0]["State"] == "Scanned"
+        executions = pf.wait_until(lambda: [e for e in pf.aws(server, "ssm", "describe-association-executions", "--association-id",
+                                                               made["AssociationId"], env_extra=env).json["AssociationExecutions"]
+                                            if e["Status"] == "Success"], timeout=30, desc="a successful execution")
+        targets = pf.aws(server, "ssm", "describe-association-execution-targets", "--association-id", made["AssociationId"],
+                         "--execution-id", executions[0]["ExecutionId"], env_extra=env).json["AssociationExecutionTargets"]
+        assert [t["ResourceId"] for t in targets] == [agent.node_id]
+        assert targets[0]["OutputSource"]["OutputSourceType"] == "PortlessScan"
+
+        # The scheduled one fires again and again.
+        pf.wait_until(lambda: len([s for s in scans_of(nightly["AssociationId"]) if s["Status"] == "Success"]) >= 2, timeout=90,
+                      desc="two scheduled scans")
+    finally:
+        agent.stop()
+        for association in (made, nightly):
+            pf.aws(server, "ssm", "delete-association", "--association-id", association["AssociationId"], env_extra=env)

@@ -17,3 +17,11 @@ extension PortlessError {
         PortlessError(aws: .documentAlreadyExists, "The specified document already exists.", field: field)
     }
 }
+
+extension PortlessError.Code {
+    // PutComplianceItems and the compliance lists (botocore's SSM model).
+    public static let invalidItemContent = Self("InvalidItemContentException")
+    public static let itemSizeLimitExceeded = Self("ItemSizeLimitExceededException")
+    public static let totalSizeLimitExceeded = Self("TotalSizeLimitExceededException")
+    public static let complianceTypeCountLimitExceeded = Self("ComplianceTypeCountLimitExceededException")
+}

@@ -54,6 +54,8 @@ public struct ScanRecord: Sendable, Codable, Hashable {
     public var associationExecutionId: String?
     /// Who started it (an ARN).
     public var startedBy: String
+    /// The finished scan's fleet figures, for the trend of later reports.
+    public var trendPoint: ScanReport.TrendPoint?
     /// Uploads refused or not trusted (the latest 100).
     public var refusals: [ScanUploadRefusal] = []
     /// How many uploads were refused in all.

@@ -19,8 +19,10 @@ public protocol ScanStore: Sendable {
     func linkScanCommand(commandId: String, scanId: String) async throws
     /// The scan a Run Command command belongs to.
     func scanId(commandId: String) async throws -> String?
-    /// The latest finished scan of `accountId` with the same targets and accounts as `scan`, started before it.
-    func previousScan(of scan: ScanRecord) async throws -> ScanRecord?
+    /// The finished scans of the same account, targets and accounts as `scan`, started before it, newest first.
+    func earlierScans(of scan: ScanRecord, limit: Int) async throws -> [ScanRecord]
+    /// When each of `nodeIds` was last scanned (nodes never scanned are absent).
+    func lastScanned(nodeIds: [String]) async throws -> [String: Date]
     /// Reads a scan, lets `body` change it, writes it back, atomically.
     func modifyScan<T: Sendable>(id: String, _ body: @Sendable (inout ScanRecord) throws -> T) async throws -> (scan: ScanRecord, result: T)?
 

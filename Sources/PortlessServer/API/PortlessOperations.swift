@@ -7,6 +7,7 @@ struct PortlessOperations: Sendable {
 
     let scans: ScanService
     let bundles: BundleService
+    let region: String
 
     func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
         switch operation {
@@ -33,6 +34,12 @@ struct PortlessOperations: Sendable {
             let request: ScanIdRequest = try decode(body)
             let scan = try await scans.cancel(scanId: request.scanId, principal: principal)
             return try encode(["Scan": ScanShape(scan: scan, counts: try await scans.get(scanId: scan.scanId, principal: principal).counts)])
+        case "GetScanReport":
+            let request: ScanReportRequest = try decode(body)
+            let report = try await scans.report(scanId: request.scanId, principal: principal)
+            let rendered = try ScanReportFormat.render(report, format: request.format, language: request.language,
+                                                       context: ScanFindingsASFF.Context(region: region, accountId: principal.accountId))
+            return try encode(["Report": rendered.text, "ContentType": rendered.contentType])
         case "PutScanBundle":
             let request: PutScanBundleRequest = try decode(body)
             guard let archive = Data(base64Encoded: request.archive) else {

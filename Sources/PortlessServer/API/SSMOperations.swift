@@ -8,6 +8,7 @@ struct SSMOperations: Sendable {
     let commands: CommandService
     let documents: DocumentService
     let associations: AssociationService
+    let compliance: ComplianceService
     let store: any Store
     /// Where output URLs point.
     let endpoint: ServerEndpoint
@@ -55,6 +56,8 @@ struct SSMOperations: Sendable {
             return try await handleDocument(operation, body: body, principal: principal)
         case let name where Self.associationOperations.contains(name):
             return try await handleAssociation(name, body: body, principal: principal)
+        case "PutComplianceItems", "ListComplianceItems", "ListComplianceSummaries", "ListResourceComplianceSummaries":
+            return try await handleCompliance(operation, body: body, principal: principal)
         case "SendCommand":
             let command = try await commands.send(try decode(body), principal: principal, facts: facts)
             return try encode(["Command": CommandShape(record: command)])

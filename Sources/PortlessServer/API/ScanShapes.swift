@@ -146,3 +146,12 @@ struct BundleShape: Encodable, Sendable {
         try container.encode(bundle.pushedBy, forKey: .pushedBy)
     }
 }
+
+/// `Portless.GetScanReport` input: the scan, the format (`json`, `html`, `csv`, `findings`) and the language (`ko`, `en`).
+struct ScanReportRequest: Decodable, Sendable {
+    var scanId: String
+    var format: String?
+    var language: String?
+
+    enum CodingKeys: String, CodingKey { case scanId = "ScanId", format = "Format", language = "Language" }
+}

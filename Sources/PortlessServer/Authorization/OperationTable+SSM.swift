@@ -36,6 +36,7 @@ extension OperationTable {
             return resources
         }
         rules.merge(ssmAssociations) { current, _ in current }
+        rules.merge(ssmCompliance) { $1 }
         return rules
     }()
 }

@@ -14,10 +14,12 @@ struct ScanAssociationRunner: AssociationRunner {
         if let nodes {
             targets = [Target(key: "InstanceIds", values: nodes.map(\.instanceId))]
         }
-        let request = ScanRequest(targets: targets, bundleSha256: association.parameters["bundleSha256"]?.first.flatMap { $0.isEmpty ? nil : $0 },
+        var request = ScanRequest(targets: targets, bundleSha256: association.parameters["bundleSha256"]?.first.flatMap { $0.isEmpty ? nil : $0 },
                                   name: association.associationName ?? "association \(association.associationId)",
                                   maxConcurrency: association.maxConcurrency, maxErrors: association.maxErrors,
                                   checkTimeoutSeconds: association.parameters["checkTimeout"]?.first.flatMap { Int($0) })
+        // A run for nodes that have just registered: they connect in a moment.
+        request.waitsForOfflineNodes = nodes != nil
         let scan = try await scans.start(request, by: .association(accountId: association.accountId, associationId: association.associationId,
                                                                    executionId: executionId), facts: CallFacts())
         return scan.scanId

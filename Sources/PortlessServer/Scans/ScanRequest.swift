@@ -16,6 +16,9 @@ struct ScanRequest: Sendable {
     var maxErrors: String?
     /// Seconds each check may run on a node.
     var checkTimeoutSeconds: Int?
+    /// Sends to nodes not connected yet instead of recording them as not scanned (a node that has just
+    /// registered and is about to connect); they have the window to connect.
+    var waitsForOfflineNodes = false
 
     static let windowRange = 120...43_200
     static let defaultWindow = 3600

@@ -6,7 +6,7 @@ import PortlessCore
 /// (reached by assuming a named role in each), hands every node one presigned URL for exactly its own result
 /// key, and records each node's outcome as results arrive, fail or time out.
 struct ScanService: Sendable {
-    let store: any Store & ScanStore
+    let store: any Store & ScanStore & AssociationStore
     let commands: CommandService
     let bundles: BundleService
     let signer: ScanUploadSigner
@@ -14,6 +14,8 @@ struct ScanService: Sendable {
     let connections: AgentConnections
     let objects: ObjectStore
     let results: ScanResultIngest
+    let compliance: ComplianceService
+    let hygiene: ScanHygiene
     let events: EventBus
     let region: String
     let logger: Logger
@@ -53,27 +55,24 @@ struct ScanService: Sendable {
             guard let presigner else { break }
             let plan = plans[index]
             let bundleURL = try presigner.download(bucket: bucket, key: ScanLocations.bundleKey(sha256: bundle.sha256), expires: window, date: now)
-            // Sent by the scan's targets (Run Command takes 50 IDs at most); nodes found offline above are cancelled at once.
-            let send = SendCommandRequest(
-                instanceIds: nil, targets: request.targets, documentName: ScanDocument.name, documentVersion: nil,
-                documentHash: nil, documentHashType: nil, timeoutSeconds: window, comment: "Portless scan \(scanId)",
-                parameters: ["bundleUrl": [bundleURL.absoluteString], "bundleSha256": [bundle.sha256], "scanId": [scanId],
-                             "accountId": [plan.account.accountId],
-                             "workingDirectory": [ScanLocations.workingDirectory(scanId: scanId)],
-                             "checkTimeout": [String(request.checkTimeoutSeconds ?? 60)], "executionTimeout": [String(window)]],
-                outputS3BucketName: nil, outputS3KeyPrefix: nil, maxConcurrency: request.maxConcurrency ?? "50",
-                maxErrors: request.maxErrors ?? "100%")
             let accountId = plan.account.accountId
+            let commandId = Identifiers.uuid()
+            let send = ServiceCommandRequest(
+                commandId: commandId, accountId: accountId, documentName: ScanDocument.name, documentVersion: nil,
+                parameters: ["bundleUrl": [bundleURL.absoluteString], "bundleSha256": [bundle.sha256], "scanId": [scanId],
+                             "accountId": [accountId], "workingDirectory": [ScanLocations.workingDirectory(scanId: scanId)],
+                             "checkTimeout": [String(request.checkTimeoutSeconds ?? 60)], "executionTimeout": [String(window)]],
+                nodes: plan.online, targets: request.targets, comment: "Portless scan \(scanId)",
+                maxConcurrency: request.maxConcurrency ?? "50", maxErrors: request.maxErrors ?? "100%", outputS3BucketName: nil,
+                outputS3KeyPrefix: nil, timeoutSeconds: window) { node in
+                let key = ScanLocations.resultKey(scanId: scanId, accountId: accountId, nodeId: node.instanceId)
+                return ["SSM_uploadUrl": (try? presigner.upload(bucket: bucket, key: key, expires: window, date: now).absoluteString) ?? ""]
+            }
             do {
-                let command = try await commands.send(send, principal: plan.principal, facts: facts, now: now) { node in
-                    let key = ScanLocations.resultKey(scanId: scanId, accountId: accountId, nodeId: node.instanceId)
-                    return ["SSM_uploadUrl": (try? presigner.upload(bucket: bucket, key: key, expires: window, date: now).absoluteString) ?? ""]
-                }
-                plans[index].account.commandId = command.commandId
-                try await store.linkScanCommand(commandId: command.commandId, scanId: scanId)
-                let online = Set(plan.online.map(\.instanceId))
-                let offline = try await store.invocations(commandId: command.commandId).map(\.instanceId).filter { !online.contains($0) }
-                if !offline.isEmpty { try await commands.cancel(commandId: command.commandId, instanceIds: offline, principal: plan.principal) }
+                // Linked before it is sent, so that no status change of its invocations goes unseen.
+                try await store.linkScanCommand(commandId: commandId, scanId: scanId)
+                _ = try await commands.sendOnBehalf(send, now: now)
+                plans[index].account.commandId = commandId
             } catch {
                 plans[index].account.error = "The scan command could not be sent: \(Self.describe(error))"
                 for node in plan.online {
@@ -89,10 +88,9 @@ struct ScanService: Sendable {
         return try await finishIfSettled(scanId) ?? scan
     }
 
-    /// One account's part of a scan: who acts there, which nodes are reached and which are not.
+    /// One account's part of a scan: which nodes are reached and which are not.
     struct AccountPlan: Sendable {
         var account: ScanAccount
-        var principal: Principal
         var online: [TargetedNode]
         var outcomes: [NodeScanOutcome]
     }
@@ -107,20 +105,21 @@ struct ScanService: Sendable {
                                                                  sessionSeconds: window)
         } catch {
             account.error = Self.describe(error)
-            return AccountPlan(account: account, principal: principal, online: [], outcomes: [])
+            return AccountPlan(account: account, online: [], outcomes: [])
         }
         let nodes = try await store.targetNodes(accountId: accountId, meeting: try TargetSelector(request.targets).conditions)
         do {
             if case .caller = starter { try await accounts.authorizeScan(of: nodes, in: accountId, by: actor, facts: facts) }
         } catch where !own {
             account.error = Self.describe(error)
-            return AccountPlan(account: account, principal: actor, online: [], outcomes: [])
+            return AccountPlan(account: account, online: [], outcomes: [])
         }
         if nodes.isEmpty { account.error = "No node of this account matches the targets." }
         var online: [TargetedNode] = []
         var outcomes: [NodeScanOutcome] = []
         for node in nodes {
-            if await connections.isConnected(node.instanceId) {
+            let reachable = await connections.isConnected(node.instanceId)
+            if reachable || request.waitsForOfflineNodes {
                 online.append(node)
                 outcomes.append(NodeScanOutcome(nodeId: node.instanceId, accountId: accountId, hostname: node.hostname, state: .pending))
             } else {
@@ -128,7 +127,7 @@ struct ScanService: Sendable {
                                                 reason: try await offlineReason(node.instanceId)))
             }
         }
-        return AccountPlan(account: account, principal: actor, online: online, outcomes: outcomes)
+        return AccountPlan(account: account, online: online, outcomes: outcomes)
     }
 
     private func offlineReason(_ nodeId: String) async throws -> String {
@@ -151,6 +150,18 @@ struct ScanService: Sendable {
     /// Every node's outcome and results (for reports).
     func nodes(scanId: String) async throws -> [NodeScanOutcome] {
         try await store.scanNodes(scanId: scanId)
+    }
+
+    /// The scan's report: per-check and per-node figures, what is new and fixed since the previous scan of the same
+    /// targets, the trend over up to 12 earlier ones, and the hygiene of the nodes of its accounts.
+    func report(scanId: String, principal: Principal, now: Date = Date()) async throws -> ScanReport {
+        let scan = try await get(scanId: scanId, principal: principal).scan
+        let earlier = try await store.earlierScans(of: scan, limit: 12)
+        var previous: [NodeScanOutcome]?
+        if let last = earlier.first { previous = try await store.scanNodes(scanId: last.scanId) }
+        return ScanAnalysis.report(subject: ScanReport.Subject(scan), generatedAt: now, outcomes: try await store.scanNodes(scanId: scanId),
+                                   previous: previous, earlierTrend: earlier.compactMap(\.trendPoint),
+                                   hygiene: try await hygiene.findings(accountIds: scan.accounts.map(\.accountId), now: now))
     }
 
     /// Cancels a running scan: its commands are cancelled and nodes not yet heard from are not scanned.
@@ -193,17 +204,25 @@ struct ScanService: Sendable {
         }
     }
 
-    /// Records that an upload arrived and reads it (see `ScanResultIngest`).
+    /// Records that an upload arrived and reads it (see `ScanResultIngest`); a node's trusted results become its
+    /// `Custom:KISA-Unix` compliance in its own account.
     func resultStored(bucket: String, key: String) async throws {
-        guard let outcome = try await results.read(bucket: bucket, key: key) else { return }
-        try await settle(outcome.scanId, outcome.outcome)
-        _ = try await finishIfSettled(outcome.scanId)
+        guard let read = try await results.read(bucket: bucket, key: key) else { return }
+        let outcome = read.outcome
+        if try await settle(read.scanId, outcome), outcome.state == .scanned {
+            try await compliance.put(accountId: outcome.accountId, resourceId: outcome.nodeId, complianceType: KISACompliance.type,
+                                     executionSummary: ComplianceExecutionSummary(executionTime: outcome.scannedAt ?? Date(), executionId: read.scanId,
+                                                                                  executionType: KISACompliance.executionType),
+                                     items: KISACompliance.items(for: outcome.results))
+        }
+        _ = try await finishIfSettled(read.scanId)
     }
 
-    private func settle(_ scanId: String, _ outcome: NodeScanOutcome) async throws {
+    @discardableResult
+    private func settle(_ scanId: String, _ outcome: NodeScanOutcome) async throws -> Bool {
         var outcome = outcome
         outcome.scannedAt = outcome.scannedAt ?? Date().wholeSecond
-        _ = try await store.settleScanNode(scanId: scanId, outcome: outcome)
+        return try await store.settleScanNode(scanId: scanId, outcome: outcome)
     }
 
     private func settlePending(_ scanId: String, reason: String) async throws {
@@ -221,10 +240,15 @@ struct ScanService: Sendable {
         guard counts[.pending, default: 0] == 0 else { return nil }
         let scanned = counts[.scanned, default: 0]
         let total = counts.values.reduce(0, +)
+        let now = Date().wholeSecond
+        let nodes = try await store.scanNodes(scanId: scanId)
         let finished = try await store.modifyScan(id: scanId) { scan -> Bool in
-            guard !scan.status.isTerminal else { return false }
-            scan.status = scanned == total && total > 0 ? .success : scanned > 0 ? .completedWithErrors : .failed
-            scan.finishedAt = Date().wholeSecond
+            guard !scan.status.isTerminal || scan.trendPoint == nil else { return false }
+            if !scan.status.isTerminal {
+                scan.status = scanned == total && total > 0 ? .success : scanned > 0 ? .completedWithErrors : .failed
+                scan.finishedAt = now
+            }
+            scan.trendPoint = ScanAnalysis.report(subject: ScanReport.Subject(scan), generatedAt: now, outcomes: nodes, previous: nil).trend.last
             return true
         }
         if let finished, finished.result {
@@ -236,8 +260,9 @@ struct ScanService: Sendable {
 
     /// Publishes the scan's status on the bus (`portless.scan`).
     private func publish(_ scan: ScanRecord, counts: [NodeScanState: Int]? = nil) async {
-        let counts = counts ?? ((try? await store.scanNodeCounts(scanId: scan.scanId)) ?? [:])
-        await events.publish(ScanEvents.statusChanged(scan, counts: counts, region: region, at: Date()))
+        var known = counts ?? [:]
+        if counts == nil, let stored = try? await store.scanNodeCounts(scanId: scan.scanId) { known = stored }
+        await events.publish(ScanEvents.statusChanged(scan, counts: known, region: region, at: Date()))
     }
 
     static func describe(_ error: any Error) -> String {

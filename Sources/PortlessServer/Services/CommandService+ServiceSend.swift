@@ -1,8 +1,7 @@
 import Foundation
-import Logging
 import PortlessCore
 
-/// A command the server sends on its own behalf for an account (a State Manager association's run).
+/// A command the server sends on its own behalf for an account (a State Manager association's run, a scan).
 struct ServiceCommandRequest: Sendable {
     /// The command's ID, chosen by the caller so that it can record it before the command runs.
     var commandId: String
@@ -19,6 +18,10 @@ struct ServiceCommandRequest: Sendable {
     var maxErrors: String?
     var outputS3BucketName: String?
     var outputS3KeyPrefix: String?
+    /// Seconds the command waits for offline nodes.
+    var timeoutSeconds = 3600
+    /// A node's own variables, over the command's (a scan's per-node upload URL).
+    var nodeEnvironment: (@Sendable (TargetedNode) -> [String: String])? = nil
 }
 
 extension CommandService {
@@ -29,25 +32,10 @@ extension CommandService {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: request.accountId)
         var plan = try CommandPlanner.plan(document.content, parameters: request.parameters)
         plan.steps = try await RunDocumentExpander(catalog: documents).expand(plan.steps, accountId: request.accountId)
-        let timeout = 3600
-        let executionTimeout = Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
-        var command = CommandRecord(
-            commandId: request.commandId, accountId: request.accountId, documentName: document.name,
-            documentVersion: document.version, comment: request.comment, parameters: plan.parameters,
-            instanceIds: [], targets: request.targets, requestedDateTime: now,
-            expiresAfter: now.addingTimeInterval(TimeInterval(timeout + executionTimeout)), timeoutSeconds: timeout,
-            status: .pending, statusDetails: "Pending", maxConcurrency: request.maxConcurrency ?? "50",
-            maxErrors: request.maxErrors ?? "0", targetCount: request.nodes.count, plan: plan)
-        command.outputS3BucketName = request.outputS3BucketName
-        command.outputS3KeyPrefix = request.outputS3KeyPrefix
-        let invocations = request.nodes.map {
-            InvocationRecord(commandId: command.commandId, instanceId: $0.instanceId, instanceName: $0.hostname, requestedDateTime: now)
-        }
-        CommandProgress.recount(&command, invocations: invocations)
-        try await store.insertCommand(command, invocations: invocations)
-        logger.info("command sent for the service", metadata: ["portless.command": "\(command.commandId)", "portless.targets": "\(request.nodes.count)"])
-        await events.commandChanged(command)
-        try await dispatcher.start(command, invocations: invocations)
-        return command
+        return try await launch(CommandLaunch(
+            commandId: request.commandId, accountId: request.accountId, document: document, plan: plan, comment: request.comment,
+            instanceIds: [], targets: request.targets, timeoutSeconds: request.timeoutSeconds, maxConcurrency: request.maxConcurrency ?? "50",
+            maxErrors: request.maxErrors ?? "0", outputS3BucketName: request.outputS3BucketName, outputS3KeyPrefix: request.outputS3KeyPrefix,
+            nodes: request.nodes, nodeEnvironment: request.nodeEnvironment), now: now)
     }
 }

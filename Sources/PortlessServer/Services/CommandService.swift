@@ -21,10 +21,7 @@ struct CommandService: Sendable {
     ///
     /// The document and nodes named by ID were decided from the operation table; nodes chosen by `Targets` are
     /// decided here, each with its tags, once they are known.
-    ///
-    /// `nodeEnvironment` gives a node's own variables, over the command's (a scan's per-node upload URL).
-    func send(_ request: SendCommandRequest, principal: Principal, facts: CallFacts, now: Date = Date(),
-              nodeEnvironment: (@Sendable (TargetedNode) -> [String: String])? = nil) async throws -> CommandRecord {
+    func send(_ request: SendCommandRequest, principal: Principal, facts: CallFacts, now: Date = Date()) async throws -> CommandRecord {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
         try await output.checkBucket(request.outputS3BucketName, accountId: principal.accountId)
@@ -40,26 +37,35 @@ struct CommandService: Sendable {
         if request.instanceIds == nil {
             try await authorizeTargets(nodes, principal: principal, facts: facts)
         }
-        let timeout = request.timeoutSeconds ?? 3600
-        let executionTimeout = Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
+        return try await launch(CommandLaunch(
+            commandId: Identifiers.uuid(), accountId: principal.accountId, document: document, plan: plan, comment: request.comment ?? "",
+            instanceIds: request.instanceIds ?? [], targets: request.targets ?? [], timeoutSeconds: request.timeoutSeconds ?? 3600,
+            maxConcurrency: request.maxConcurrency ?? "50", maxErrors: request.maxErrors ?? "0",
+            outputS3BucketName: request.outputS3BucketName, outputS3KeyPrefix: request.outputS3KeyPrefix, nodes: nodes,
+            nodeEnvironment: nil), now: now)
+    }
+
+    /// Stores a planned command with one invocation per node and starts releasing it to them.
+    func launch(_ launch: CommandLaunch, now: Date) async throws -> CommandRecord {
+        let executionTimeout = Int(launch.plan.parameters["executionTimeout"]?.first ?? "") ?? 3600
         var command = CommandRecord(
-            commandId: Identifiers.uuid(), accountId: principal.accountId, documentName: document.name,
-            documentVersion: document.version, comment: request.comment ?? "", parameters: plan.parameters,
-            instanceIds: request.instanceIds ?? [], targets: request.targets ?? [], requestedDateTime: now,
-            expiresAfter: now.addingTimeInterval(TimeInterval(timeout + executionTimeout)), timeoutSeconds: timeout,
-            status: .pending, statusDetails: "Pending", maxConcurrency: request.maxConcurrency ?? "50",
-            maxErrors: request.maxErrors ?? "0", targetCount: nodes.count, plan: plan)
-        command.outputS3BucketName = request.outputS3BucketName
-        command.outputS3KeyPrefix = request.outputS3KeyPrefix
-        let invocations = nodes.map { node in
+            commandId: launch.commandId, accountId: launch.accountId, documentName: launch.document.name,
+            documentVersion: launch.document.version, comment: launch.comment, parameters: launch.plan.parameters,
+            instanceIds: launch.instanceIds, targets: launch.targets, requestedDateTime: now,
+            expiresAfter: now.addingTimeInterval(TimeInterval(launch.timeoutSeconds + executionTimeout)), timeoutSeconds: launch.timeoutSeconds,
+            status: .pending, statusDetails: "Pending", maxConcurrency: launch.maxConcurrency,
+            maxErrors: launch.maxErrors, targetCount: launch.nodes.count, plan: launch.plan)
+        command.outputS3BucketName = launch.outputS3BucketName
+        command.outputS3KeyPrefix = launch.outputS3KeyPrefix
+        let invocations = launch.nodes.map { node in
             var invocation = InvocationRecord(commandId: command.commandId, instanceId: node.instanceId, instanceName: node.hostname,
                                               requestedDateTime: now)
-            invocation.environment = nodeEnvironment?(node)
+            invocation.environment = launch.nodeEnvironment?(node)
             return invocation
         }
         CommandProgress.recount(&command, invocations: invocations)
         try await store.insertCommand(command, invocations: invocations)
-        logger.info("command sent", metadata: ["portless.command": "\(command.commandId)", "portless.targets": "\(nodes.count)"])
+        logger.info("command sent", metadata: ["portless.command": "\(command.commandId)", "portless.targets": "\(launch.nodes.count)"])
         await events.commandChanged(command)
         try await dispatcher.start(command, invocations: invocations)
         return command

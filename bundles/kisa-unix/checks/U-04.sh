@@ -21,7 +21,7 @@ if ! exists /etc/shadow; then
 fi
 # Line numbers are those of /etc/passwd itself.
 bad=$(awk -F: '/^[ \t]*(#|$)/ { next }
-        $2 != "x" { print NR ":" $1 ":" ($2 == "" ? "empty password field" : "password field is not x") }' "$(path /etc/passwd)")
+        $2 != "x" { print NR ":" $1 ":" ($2 == "" ? "empty password field" : "password field is not x") }' "$ROOT/etc/passwd")
 if [ -n "$bad" ]; then
     while IFS=: read -r line name value; do
         evidence file=/etc/passwd line="$line" value="$name: $value" expected="second field x"

@@ -20,10 +20,10 @@ home=$(passwd_entries | awk -F: '$1 == "root" { print $6; exit }')
 files=""
 for f in "$home/.profile" "$home/.bashrc" "$home/.bash_profile" "$home/.bash_login" \
          "$home/.cshrc" "$home/.tcshrc" "$home/.login" \
-         /etc/profile "$(path /etc/profile.d)"/*.sh /etc/bashrc /etc/bash.bashrc /etc/environment \
+         /etc/profile "$ROOT/etc/profile.d"/*.sh /etc/bashrc /etc/bash.bashrc /etc/environment \
          /etc/csh.cshrc /etc/csh.login /etc/login.defs; do
     f=${f#"$ROOT"}
-    [ -f "$(path "$f")" ] && files="$files $f"
+    [ -f "$ROOT$f" ] && files="$files $f"
 done
 
 # Each PATH assignment as "LINENO<TAB>VERDICT<TAB>TEXT" (VERDICT ok or bad; TEXT last, as it may hold tabs).

@@ -12,9 +12,9 @@
 check_begin "$@"
 
 verdict=NA
-for f in /etc/inetd.conf /etc/xinetd.conf "$(path /etc/xinetd.d)"/*; do
+for f in /etc/inetd.conf /etc/xinetd.conf "$ROOT/etc/xinetd.d"/*; do
     f=${f#"$ROOT"}
-    [ -f "$(path "$f")" ] || continue
+    [ -f "$ROOT$f" ] || continue
     [ "$verdict" = NA ] && verdict=PASS
     owned_with_mode "$f" 600 || verdict=FAIL
 done

@@ -13,7 +13,7 @@ check_begin "$@"
 
 verdict=NA
 for f in /etc/syslog.conf /etc/rsyslog.conf /etc/syslog-ng/syslog-ng.conf /etc/syslog-ng.conf; do
-    [ -f "$(path "$f")" ] || continue
+    [ -f "$ROOT$f" ] || continue
     [ "$verdict" = NA ] && verdict=PASS
     owned_with_mode "$f" 640 "root bin sys" || verdict=FAIL
 done

@@ -18,7 +18,7 @@ RISKY="/sbin/dump /sbin/restore /sbin/unix_chkpwd /usr/bin/at /usr/bin/lpq /usr/
 /usr/bin/lpr-lpd /usr/bin/lprm /usr/bin/lprm-lpd /usr/bin/newgrp /usr/sbin/lpc /usr/sbin/lpc-lpd /usr/sbin/traceroute"
 
 scan_index
-found=$(awk -v risky="$RISKY" -v pw="$(path /etc/passwd)" -v gr="$(path /etc/group)" '
+found=$(awk -v risky="$RISKY" -v pw="$ROOT/etc/passwd" -v gr="$ROOT/etc/group" '
     BEGIN {
         n = split(risky, r, /[ \n]+/); for (i = 1; i <= n; i++) guide[r[i]] = 1
         while ((getline l < pw) > 0) { split(l, a, ":"); if (!(a[3] in user)) user[a[3]] = a[1] }

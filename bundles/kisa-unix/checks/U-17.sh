@@ -28,7 +28,7 @@ judge() {
 }
 
 f=$(tree_resolve /etc/hosts.equiv)
-[ -f "$(path "$f")" ] && judge "$f" root
+[ -f "$ROOT$f" ] && judge "$f" root
 entries=$(passwd_entries)
 seen=" "
 while IFS=: read -r name _pw _uid _gid _gecos home _shell; do
@@ -37,7 +37,7 @@ while IFS=: read -r name _pw _uid _gid _gecos home _shell; do
     f=$(tree_resolve "$home/.rhosts")
     case $seen in *" $f "*) continue ;; esac
     seen="$seen$f "
-    [ -f "$(path "$f")" ] && judge "$f" "root $name"
+    [ -f "$ROOT$f" ] && judge "$f" "root $name"
 done <<ENTRIES
 $entries
 ENTRIES

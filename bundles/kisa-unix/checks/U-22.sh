@@ -20,7 +20,7 @@ fi
 verdict=PASS
 # The crontab command: no access for others (750); a setuid/setgid bit is kept (Debian 2755, RHEL 4755).
 for bin in /usr/bin/crontab /bin/crontab; do
-    [ -f "$(path "$bin")" ] || continue
+    [ -f "$ROOT$bin" ] || continue
     perm_scan 6750 root -- "$bin" || verdict=FAIL
     break
 done
@@ -31,7 +31,7 @@ for f in /etc/crontab /etc/cron.allow /etc/cron.deny; do
 done
 perm_scan 640 root -- "$@" || verdict=FAIL
 set --
-for f in "$(path /etc/cron.d)"/*; do
+for f in "$ROOT/etc/cron.d"/*; do
     [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
 done
 count=$#
@@ -40,12 +40,12 @@ perm_scan 640 root quiet -- "$@" || verdict=FAIL
 # executable for run-parts: root, writable by root only (755).
 set --
 for d in /etc/cron.d /etc/cron.hourly /etc/cron.daily /etc/cron.weekly /etc/cron.monthly; do
-    [ -d "$(path "$d")" ] && set -- "$@" "$d"
+    [ -d "$ROOT$d" ] && set -- "$@" "$d"
 done
 perm_scan 750 root -- "$@" || verdict=FAIL
 set --
 for d in /etc/cron.hourly /etc/cron.daily /etc/cron.weekly /etc/cron.monthly; do
-    for f in "$(path "$d")"/*; do
+    for f in "$ROOT$d"/*; do
         [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
     done
 done
@@ -54,7 +54,7 @@ perm_scan 755 root quiet -- "$@" || verdict=FAIL
 # Users' crontabs: owned by root or the user the file is named after, 640.
 set --
 for spool in /var/spool/cron/crontabs /var/spool/cron /var/spool/cron/tabs; do
-    for f in "$(path "$spool")"/*; do
+    for f in "$ROOT$spool"/*; do
         [ -f "$f" ] && set -- "$@" "${f#"$ROOT"}"
     done
 done

@@ -14,7 +14,7 @@
 check_begin "$@"
 
 files=""
-for f in /etc/exports "$(path /etc/exports.d)"/*.exports; do
+for f in /etc/exports "$ROOT/etc/exports.d"/*.exports; do
     f=${f#"$ROOT"}
     [ -n "$(numbered_active "$f")" ] && files="$files $f"
 done

@@ -22,7 +22,7 @@ if [ -n "$cf" ]; then
         evidence file="$cf" value="no DZ (version) line" note="Sendmail version not readable"
         review "Sendmail: version not readable from $cf — check the installed version against the vendor's security releases"
     else
-        line=$(grep -n '^DZ' "$(path "$cf")" | head -n 1 | cut -d: -f1)
+        line=$(grep -n '^DZ' "$ROOT$cf" | head -n 1 | cut -d: -f1)
         evidence file="$cf" line="$line" value="Sendmail $ver" expected="a supported, patched release (8.14 or later at the very least)"
         if version_below "$ver" 8 14; then
             verdict=FAIL

@@ -28,7 +28,7 @@ if [ -n "$cf" ]; then
 fi
 if [ -n "$(postfix_main)" ]; then
     for bin in /usr/sbin/postsuper /usr/bin/postsuper; do
-        [ -f "$(path "$bin")" ] || continue
+        [ -f "$ROOT$bin" ] || continue
         file_evidence "$bin" "no execute permission for others"
         others_can_run "$bin" && verdict=FAIL
         break
@@ -36,7 +36,7 @@ if [ -n "$(postfix_main)" ]; then
 fi
 if [ -n "$(exim_config)" ]; then
     for bin in /usr/sbin/exiqgrep /usr/bin/exiqgrep; do
-        [ -f "$(path "$bin")" ] || continue
+        [ -f "$ROOT$bin" ] || continue
         file_evidence "$bin" "no execute permission for others"
         others_can_run "$bin" && verdict=FAIL
         break

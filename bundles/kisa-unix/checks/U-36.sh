@@ -36,7 +36,7 @@ EOF
         '#'*) ;;
         *)
             if [ "$key" = User ]; then db=/etc/passwd; else db=/etc/group; fi
-            id=$(awk -F: -v n="$value" '$1 == n { print $3; exit }' "$(path "$db")" 2>/dev/null)
+            id=$(awk -F: -v n="$value" '$1 == n { print $3; exit }' "$ROOT$db" 2>/dev/null)
             [ "$id" = 0 ] && verdict=FAIL ;;
     esac
 done

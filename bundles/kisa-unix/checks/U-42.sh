@@ -15,34 +15,34 @@ check_begin "$@"
 
 release=$(first_existing /etc/os-release /usr/lib/os-release || true)
 if [ -n "$release" ]; then
-    name=$(sed -n 's/^PRETTY_NAME=//p' "$(path "$release")" | head -n 1 | tr -d '"')
-    line=$(grep -n '^PRETTY_NAME=' "$(path "$release")" | head -n 1 | cut -d: -f1)
+    name=$(sed -n 's/^PRETTY_NAME=//p' "$ROOT$release" | head -n 1 | tr -d '"')
+    line=$(grep -n '^PRETTY_NAME=' "$ROOT$release" | head -n 1 | cut -d: -f1)
     evidence file="$release" line="$line" value="${name:-unknown}"
     review "Operating system: ${name:-unknown} — is this release still supported by the vendor?"
 else
     evidence note="no /etc/os-release"
     review "Operating system release could not be read — identify it and check vendor support"
 fi
-if [ -f "$(path /var/lib/dpkg/status)" ]; then
-    count=$(grep -c '^Status: install ok installed' "$(path /var/lib/dpkg/status)" || true)
-    changed=$(stat -c '%y' "$(path /var/lib/dpkg/status)" | cut -d. -f1)
+if [ -f "$ROOT/var/lib/dpkg/status" ]; then
+    count=$(grep -c '^Status: install ok installed' "$ROOT/var/lib/dpkg/status" || true)
+    changed=$(stat -c '%y' "$ROOT/var/lib/dpkg/status" | cut -d. -f1)
     evidence file=/var/lib/dpkg/status value="$count packages installed; database last changed $changed"
 fi
 db=$(rpm_database)
 if [ -n "$db" ]; then
-    evidence file="$db" value="rpm database last changed $(stat -c '%y' "$(path "$db")" | cut -d. -f1)"
+    evidence file="$db" value="rpm database last changed $(stat -c '%y' "$ROOT$db" | cut -d. -f1)"
 fi
 last=""
-if [ -r "$(path /var/log/apt/history.log)" ]; then
-    hit=$(grep '^Start-Date:' "$(path /var/log/apt/history.log)" | tail -n 1 | sed 's/^Start-Date:[[:space:]]*//')
+if [ -r "$ROOT/var/log/apt/history.log" ]; then
+    hit=$(grep '^Start-Date:' "$ROOT/var/log/apt/history.log" | tail -n 1 | sed 's/^Start-Date:[[:space:]]*//')
     if [ -n "$hit" ]; then
         last="$hit (apt)"
         evidence file=/var/log/apt/history.log value="last apt run $hit"
     fi
 fi
 for log in /var/log/dnf.rpm.log /var/log/dnf.log /var/log/yum.log; do
-    [ -r "$(path "$log")" ] || continue
-    hit=$(grep -v '^[[:space:]]*$' "$(path "$log")" | tail -n 1 | cut -c 1-40)
+    [ -r "$ROOT$log" ] || continue
+    hit=$(grep -v '^[[:space:]]*$' "$ROOT$log" | tail -n 1 | cut -c 1-40)
     [ -n "$hit" ] || continue
     last="${last:+$last; }$hit ($log)"
     evidence file="$log" value="last entry: $hit"
@@ -50,7 +50,7 @@ for log in /var/log/dnf.rpm.log /var/log/dnf.log /var/log/yum.log; do
 done
 hist=$(first_existing /var/lib/dnf/history.sqlite /var/lib/yum/history || true)
 if [ -n "$hist" ]; then
-    evidence file="$hist" value="package history last changed $(stat -c '%y' "$(path "$hist")" | cut -d. -f1)"
+    evidence file="$hist" value="package history last changed $(stat -c '%y' "$ROOT$hist" | cut -d. -f1)"
 fi
 review "Last package update: ${last:-not readable from logs} — within the patch policy's interval?"
 auto=$(numbered_active /etc/apt/apt.conf.d/20auto-upgrades | grep -E 'Unattended-Upgrade[[:space:]]+"1"' | head -n 1)
@@ -61,7 +61,7 @@ elif systemd_enabled dnf-automatic.timer || systemd_enabled dnf-automatic-instal
 else
     evidence note="no automatic update configuration found (unattended-upgrades, dnf-automatic, yum-cron)"
 fi
-kernels=$(for k in "$(path /boot)"/vmlinuz-*; do [ -e "$k" ] && printf '%s ' "${k##*/vmlinuz-}"; done)
+kernels=$(for k in "$ROOT/boot"/vmlinuz-*; do [ -e "$k" ] && printf '%s ' "${k##*/vmlinuz-}"; done)
 [ -n "$kernels" ] && evidence file=/boot value="installed kernels: $kernels"
 review "Compare the installed packages and kernel with the vendor's security advisories and apply what the policy requires"
 finish MANUAL

@@ -14,13 +14,13 @@
 check_begin "$@"
 
 logs=""
-if [ -d "$(path /var/log)" ]; then
-    logs=$(find "$(path /var/log)" -maxdepth 2 -type f \( -name '*.gz' -o -name '*.[0-9]' -o -name '*.old' -o -name '*.xz' \) -prune -o -type f -print 2>/dev/null | sed "s|^$ROOT||" | sort | head -n 200)
+if [ -d "$ROOT/var/log" ]; then
+    logs=$(find "$ROOT/var/log" -maxdepth 2 -type f \( -name '*.gz' -o -name '*.[0-9]' -o -name '*.old' -o -name '*.xz' \) -prune -o -type f -print 2>/dev/null | sed "s|^$ROOT||" | sort | head -n 200)
 fi
 if [ -n "$logs" ]; then
     evidence file=/var/log value="$(printf '%s\n' "$logs" | wc -l | tr -d ' ') current log files (rotated copies left out)"
     for want in /var/log/auth.log /var/log/secure /var/log/messages /var/log/syslog /var/log/wtmp /var/log/btmp /var/log/lastlog /var/log/sulog; do
-        exists "$want" && evidence file="$want" value="present" note="$(stat -c '%s bytes, modified %y' "$(path "$want")" | cut -d. -f1)"
+        exists "$want" && evidence file="$want" value="present" note="$(stat -c '%s bytes, modified %y' "$ROOT$want" | cut -d. -f1)"
     done
     review_from_stdin 50 <<EOF
 $(printf '%s\n' "$logs" | sed 's/^/log file: /')

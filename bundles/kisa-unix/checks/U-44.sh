@@ -12,7 +12,7 @@
 check_begin "$@"
 
 exists /etc/passwd || { evidence file=/etc/passwd note="file not found"; finish FAIL; }
-bad=$(awk -F: '/^[ \t]*(#|$)/ { next } $3 == "0" && $1 != "root" { print NR ":" $1 }' "$(path /etc/passwd)")
+bad=$(awk -F: '/^[ \t]*(#|$)/ { next } $3 == "0" && $1 != "root" { print NR ":" $1 }' "$ROOT/etc/passwd")
 if [ -z "$bad" ]; then
     evidence file=/etc/passwd value="only root has UID 0" expected="only root has UID 0"
     finish PASS

@@ -17,7 +17,7 @@ exists /etc/group || { evidence file=/etc/group note="file not found"; finish FA
 # Members of GID 0 beyond root itself: listed in the group, or with GID 0 as primary group.
 members=$(group_entries | awk -F: '$3 == "0" && $4 != "" { n = split($4, m, ","); for (i = 1; i <= n; i++) if (m[i] != "root") print m[i] " (member of group " $1 " in /etc/group)" }')
 primary=$(passwd_entries | awk -F: '$4 == "0" && $1 != "root" { print $1 " (primary group GID 0 in /etc/passwd)" }')
-line=$(awk -F: '$3 == "0" { print NR ":" $0; exit }' "$(path /etc/group)")
+line=$(awk -F: '$3 == "0" { print NR ":" $0; exit }' "$ROOT/etc/group")
 evidence file=/etc/group line="${line%%:*}" value="${line#*:}" expected="no account but root in the administrators' group"
 if [ -z "$members$primary" ]; then finish PASS; fi
 review_lines 500 <<LIST

@@ -13,7 +13,7 @@ check_begin "$@"
 
 exists /etc/passwd || { evidence file=/etc/passwd note="file not found"; finish FAIL; }
 bad=$(awk -F: '/^[ \t]*(#|$)/ { next }
-    { if ($3 in first) print NR ":" $1 ":" $3 ":" first[$3]; else first[$3] = $1 }' "$(path /etc/passwd)")
+    { if ($3 in first) print NR ":" $1 ":" $3 ":" first[$3]; else first[$3] = $1 }' "$ROOT/etc/passwd")
 if [ -z "$bad" ]; then
     evidence file=/etc/passwd value="every UID is used by one account" expected="unique UIDs"
     finish PASS

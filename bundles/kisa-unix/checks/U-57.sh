@@ -20,7 +20,7 @@ entries=$(login_accounts)
 while IFS=: read -r name _pw _uid _gid _gecos home _shell; do
     if [ -z "$name" ] || [ -z "$home" ]; then continue; fi
     dir=$(tree_resolve "$home")
-    [ -d "$(path "$dir")" ] || continue
+    [ -d "$ROOT$dir" ] || continue
     checked=$((checked + 1))
     owner=$(file_owner "$dir")
     mode=$(file_mode "$dir")

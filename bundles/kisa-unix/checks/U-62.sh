@@ -18,7 +18,7 @@ if [ -z "$entry" ]; then
     evidence file=/etc/passwd note="no ftp account"
     finish NA
 fi
-line=$(awk -F: '$1 == "ftp" { print NR; exit }' "$(path /etc/passwd)")
+line=$(awk -F: '$1 == "ftp" { print NR; exit }' "$ROOT/etc/passwd")
 shell=${entry##*:}
 evidence file=/etc/passwd line="$line" value="ftp shell ${shell:-(empty: /bin/sh)}" expected="/bin/false or nologin"
 if [ -n "$shell" ] && ! login_shell "$shell"; then finish PASS; fi

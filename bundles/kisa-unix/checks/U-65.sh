@@ -19,7 +19,7 @@ if ! installed /usr/bin/at /bin/at /usr/sbin/atd /etc/at.allow /etc/at.deny; the
 fi
 verdict=PASS
 for bin in /usr/bin/at /bin/at; do
-    [ -f "$(path "$bin")" ] || continue
+    [ -f "$ROOT$bin" ] || continue
     perm_ok "$bin" 6750 root || verdict=FAIL
     break
 done

@@ -16,14 +16,14 @@ check_begin "$@"
 verdict=PASS
 # first_text FILE — the first non-blank line of FILE.
 first_text() {
-    grep -m 1 '[^[:space:]]' "$(path "$1")" 2>/dev/null | sed 's/^[[:space:]]*//' | cut -c 1-120
+    grep -m 1 '[^[:space:]]' "$ROOT$1" 2>/dev/null | sed 's/^[[:space:]]*//' | cut -c 1-120
 }
 # banner_problem FILE — why FILE is no logon warning (missing, empty, or only the stock text that
 # names the operating system, as getty escapes or distribution names do); nothing when it is one.
 banner_problem() {
     if ! nonempty "$1"; then echo "missing or empty"; return 0; fi
-    if grep -Eq '\\[rmsvSlnO]' "$(path "$1")"; then echo "shows system details (getty escapes)"; return 0; fi
-    if grep -Eiq 'debian gnu|ubuntu|red hat|centos|rocky linux|almalinux|fedora|oracle linux|suse|programs included with' "$(path "$1")"; then
+    if grep -Eq '\\[rmsvSlnO]' "$ROOT$1"; then echo "shows system details (getty escapes)"; return 0; fi
+    if grep -Eiq 'debian gnu|ubuntu|red hat|centos|rocky linux|almalinux|fedora|oracle linux|suse|programs included with' "$ROOT$1"; then
         echo "the distribution's stock text (names the OS), not a warning"; return 0
     fi
 }

@@ -8,8 +8,8 @@
 tree_resolve() {
     _f=$1
     _n=0
-    while [ -L "$(path "$_f")" ] && [ "$_n" -lt 10 ]; do
-        _t=$(readlink "$(path "$_f")")
+    while [ -L "$ROOT$_f" ] && [ "$_n" -lt 10 ]; do
+        _t=$(readlink "$ROOT$_f")
         case $_t in
             /*) _f=$_t ;;
             *) _f="$(dirname "$_f")/$_t" ;;
@@ -110,8 +110,8 @@ login_accounts() {
 
 # group_entries — the scanned system's /etc/group without comments.
 group_entries() {
-    [ -r "$(path /etc/group)" ] || return 0
-    grep -v '^[[:space:]]*#' "$(path /etc/group)" | grep -v '^[[:space:]]*$' || true
+    [ -r "$ROOT/etc/group" ] || return 0
+    grep -v '^[[:space:]]*#' "$ROOT/etc/group" | grep -v '^[[:space:]]*$' || true
 }
 
 # ---- PAM -----------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ pam_has_flag() {
 # pwquality.conf.d drop-ins read after it (the last one read wins); nothing when unset.
 pwquality_conf() {
     _found=""
-    for _f in /etc/security/pwquality.conf "$(path /etc/security/pwquality.conf.d)"/*.conf; do
+    for _f in /etc/security/pwquality.conf "$ROOT/etc/security/pwquality.conf.d"/*.conf; do
         _f=${_f#"$ROOT"}
         exists "$_f" || continue
         _hit=$(keyword_line "$_f" "$1" last)
@@ -230,8 +230,8 @@ sshd_all() {
 # profile_files — the system-wide sh start-up files present: /etc/profile, /etc/profile.d/*.sh,
 # /etc/bashrc, /etc/bash.bashrc.
 profile_files() {
-    for _f in /etc/profile "$(path /etc/profile.d)"/*.sh /etc/bashrc /etc/bash.bashrc; do
+    for _f in /etc/profile "$ROOT/etc/profile.d"/*.sh /etc/bashrc /etc/bash.bashrc; do
         _f=${_f#"$ROOT"}
-        if [ -f "$(path "$_f")" ]; then printf '%s\n' "$_f"; fi
+        if [ -f "$ROOT$_f" ]; then printf '%s\n' "$_f"; fi
     done
 }

@@ -14,12 +14,20 @@
 check_begin() {
     CHECK_FILE=$0
     ROOT=${1:-${PORTLESS_SCAN_ROOT:-/}}
-    ROOT=$(printf '%s' "$ROOT" | sed 's:/*$::')
+    # Trailing slashes off and the id read by the shell itself: a check starts without a fork.
+    while :; do case $ROOT in */) ROOT=${ROOT%/} ;; *) break ;; esac; done
     if [ -n "$ROOT" ] && [ ! -d "$ROOT" ]; then
         printf 'root directory not found: %s\n' "$ROOT" >&2
         exit 2
     fi
-    CHECK_ID=$(header id)
+    CHECK_ID=""
+    while IFS= read -r _line; do
+        case $_line in
+            "# id:"*) CHECK_ID=${_line#"# id:"}; CHECK_ID=${CHECK_ID#"${CHECK_ID%%[! ]*}"}; break ;;
+            "#"*|"") ;;
+            *) break ;;
+        esac
+    done < "$CHECK_FILE"
     EVIDENCE=""
     REVIEW=""
     # Run alone (not by run.sh), a check keeps its shared listings in a private directory of its own.
@@ -57,9 +65,12 @@ evidence() {
     for _pair in "$@"; do
         _key=${_pair%%=*}
         _val=${_pair#*=}
-        case $_key in
-            line) case $_val in ''|*[!0-9]*) _lit=$(json_string "$_val") ;; *) _lit=$_val ;; esac ;;
-            *) _lit=$(json_string "$_val") ;;
+        case $_key:$_val in
+            line:*[!0-9]*|line:) _lit=$(json_string "$_val") ;;
+            line:*) _lit=$_val ;;
+            # Text with nothing to escape is quoted by the shell itself (no fork).
+            *[\\\"[:cntrl:]]*) _lit=$(json_string "$_val") ;;
+            *) _lit="\"$_val\"" ;;
         esac
         _obj="$_obj${_obj:+,}\"$_key\":$_lit"
     done
@@ -68,7 +79,10 @@ evidence() {
 
 # review ITEM — adds ITEM to the list a person must judge (MANUAL results).
 review() {
-    REVIEW="$REVIEW${REVIEW:+,}$(json_string "$1")"
+    case $1 in
+        *[\\\"[:cntrl:]]*) REVIEW="$REVIEW${REVIEW:+,}$(json_string "$1")" ;;
+        *) REVIEW="$REVIEW${REVIEW:+,}\"$1\"" ;;
+    esac
 }
 
 # review_from_stdin [LIMIT] — adds each input line to the review list, at most LIMIT (default 500);
@@ -117,27 +131,27 @@ path() {
 
 # exists FILE — true when FILE exists on the scanned system (a dangling link counts).
 exists() {
-    [ -e "$(path "$1")" ] || [ -L "$(path "$1")" ]
+    [ -e "$ROOT$1" ] || [ -L "$ROOT$1" ]
 }
 
 # file_mode FILE — the octal permission bits of FILE (e.g. 644, 4755).
 file_mode() {
-    stat -c '%a' "$(path "$1")"
+    stat -c '%a' "$ROOT$1"
 }
 
 # file_uid FILE / file_gid FILE — numeric owner and group.
-file_uid() { stat -c '%u' "$(path "$1")"; }
-file_gid() { stat -c '%g' "$(path "$1")"; }
+file_uid() { stat -c '%u' "$ROOT$1"; }
+file_gid() { stat -c '%g' "$ROOT$1"; }
 
 # user_name UID — the name the scanned system's /etc/passwd gives UID, or the number itself.
 user_name() {
-    _name=$(awk -F: -v id="$1" '$3 == id { print $1; exit }' "$(path /etc/passwd)" 2>/dev/null)
+    _name=$(awk -F: -v id="$1" '$3 == id { print $1; exit }' "$ROOT/etc/passwd" 2>/dev/null)
     printf '%s' "${_name:-$1}"
 }
 
 # group_name GID — the name the scanned system's /etc/group gives GID, or the number itself.
 group_name() {
-    _name=$(awk -F: -v id="$1" '$3 == id { print $1; exit }' "$(path /etc/group)" 2>/dev/null)
+    _name=$(awk -F: -v id="$1" '$3 == id { print $1; exit }' "$ROOT/etc/group" 2>/dev/null)
     printf '%s' "${_name:-$1}"
 }
 
@@ -151,12 +165,27 @@ mode_within() {
     [ $(( 0$1 & ~0$2 & 07777 )) -eq 0 ]
 }
 
+# file_stat FILE — sets F_MODE, F_OWNER and F_GROUP (names as the scanned system gives them) with
+# one stat and one awk.
+file_stat() {
+    _st=$(stat -c '%a %u %g' "$ROOT$1" 2>/dev/null)
+    _names=$(awk -v uid="${_st#* }" -v pw="$ROOT/etc/passwd" -v gr="$ROOT/etc/group" 'BEGIN {
+        split(uid, id, " "); u = id[1]; g = id[2]
+        while ((getline l < pw) > 0) { split(l, a, ":"); if (a[3] == id[1] && u == id[1]) u = a[1] }
+        while ((getline l < gr) > 0) { split(l, a, ":"); if (a[3] == id[2] && g == id[2]) g = a[1] }
+        print u " " g }' 2>/dev/null)
+    F_MODE=${_st%% *}
+    F_OWNER=${_names%% *}
+    F_GROUP=${_names#* }
+}
+
 # file_evidence FILE [expected] — records FILE's mode, owner and group.
 file_evidence() {
+    file_stat "$1"
     if [ -n "${2:-}" ]; then
-        evidence file="$1" mode="$(file_mode "$1")" owner="$(file_owner "$1")" group="$(file_group "$1")" expected="$2"
+        evidence file="$1" mode="$F_MODE" owner="$F_OWNER" group="$F_GROUP" expected="$2"
     else
-        evidence file="$1" mode="$(file_mode "$1")" owner="$(file_owner "$1")" group="$(file_group "$1")"
+        evidence file="$1" mode="$F_MODE" owner="$F_OWNER" group="$F_GROUP"
     fi
 }
 
@@ -165,29 +194,28 @@ file_evidence() {
 owned_with_mode() {
     _owners=${3:-root}
     file_evidence "$1" "owner in ($_owners), mode <= $2"
-    _owner=$(file_owner "$1")
-    case " $_owners " in *" $_owner "*) ;; *) return 1 ;; esac
-    mode_within "$(file_mode "$1")" "$2"
+    case " $_owners " in *" $F_OWNER "*) ;; *) return 1 ;; esac
+    mode_within "$F_MODE" "$2"
 }
 
 # ---- configuration files -------------------------------------------------------------------
 
 # active_lines FILE — FILE without comments and blank lines (leading whitespace kept out).
 active_lines() {
-    [ -r "$(path "$1")" ] || return 0
-    sed -e 's/^[[:space:]]*//' -e '/^#/d' -e '/^$/d' "$(path "$1")"
+    [ -r "$ROOT$1" ] || return 0
+    sed -e 's/^[[:space:]]*//' -e '/^#/d' -e '/^$/d' "$ROOT$1"
 }
 
 # numbered_active FILE — active lines as "LINENO:TEXT".
 numbered_active() {
-    [ -r "$(path "$1")" ] || return 0
-    awk '{ sub(/^[ \t]+/, "") } $0 != "" && substr($0, 1, 1) != "#" { print NR ":" $0 }' "$(path "$1")"
+    [ -r "$ROOT$1" ] || return 0
+    awk '{ sub(/^[ \t]+/, "") } $0 != "" && substr($0, 1, 1) != "#" { print NR ":" $0 }' "$ROOT$1"
 }
 
 # keyword_line FILE KEY [first|last] — "LINENO:VALUE" of the first (default) or last active
 # `KEY value` line, KEY matched without case; nothing when absent.
 keyword_line() {
-    [ -r "$(path "$1")" ] || return 0
+    [ -r "$ROOT$1" ] || return 0
     awk -v key="$2" -v which="${3:-first}" '
         { line = $0; sub(/^[ \t]+/, "", line) }
         line == "" || substr(line, 1, 1) == "#" { next }
@@ -199,7 +227,7 @@ keyword_line() {
                 if (which == "first") { print found; exit }
             }
         }
-        END { if (which == "last" && found != "") print found }' "$(path "$1")"
+        END { if (which == "last" && found != "") print found }' "$ROOT$1"
 }
 
 # sshd_option KEY — "FILE:LINENO:VALUE" of the sshd setting in effect (sshd takes the first
@@ -220,7 +248,7 @@ sshd_config_files() {
     awk '{ line = $0; sub(/^[ \t]+/, "", line) }
          tolower(line) ~ /^include[ \t]/ { sub(/^[^ \t]+[ \t]+/, "", line); print "INCLUDE " line; next }
          line != "" && substr(line, 1, 1) != "#" { if (!main) { print "MAIN"; main = 1 } }
-         END { if (!main) print "MAIN" }' "$(path "$_main")" | while read -r _kind _pattern; do
+         END { if (!main) print "MAIN" }' "$ROOT$_main" | while read -r _kind _pattern; do
         if [ "$_kind" = MAIN ]; then
             printf '%s\n' "$_main"
         else
@@ -258,7 +286,7 @@ conf_setting() {
 # systemd_enabled UNIT — true when UNIT (e.g. telnet.socket) is enabled on the scanned system
 # (a link in a *.wants or *.requires directory under /etc/systemd/system).
 systemd_enabled() {
-    for _dir in "$(path /etc/systemd/system)"/*.wants "$(path /etc/systemd/system)"/*.requires; do
+    for _dir in "$ROOT/etc/systemd/system"/*.wants "$ROOT/etc/systemd/system"/*.requires; do
         [ -e "$_dir/$1" ] || [ -L "$_dir/$1" ] && return 0
     done
     return 1
@@ -269,7 +297,7 @@ systemd_enabled() {
 inetd_enabled() {
     _hit=$(numbered_active /etc/inetd.conf | awk -F: -v n="$1" '{ split($2, f, /[ \t]+/) } f[1] == n { print $1; exit }')
     if [ -n "$_hit" ]; then printf '/etc/inetd.conf:%s\n' "$_hit"; return 0; fi
-    for _f in "$(path /etc/xinetd.d)"/*; do
+    for _f in "$ROOT/etc/xinetd.d"/*; do
         [ -f "$_f" ] || continue
         _rel=${_f#"$ROOT"}
         # Each `service NAME { ... }` block counts on its own (xinetd.d/echo holds a stream and a
@@ -290,7 +318,7 @@ inetd_enabled() {
 # sysv_enabled NAME — true when an rc2–5.d start link for NAME exists.
 sysv_enabled() {
     for _lvl in 2 3 4 5; do
-        for _link in "$(path /etc/rc$_lvl.d)"/S[0-9][0-9]"$1" "$(path /etc/rc.d/rc$_lvl.d)"/S[0-9][0-9]"$1"; do
+        for _link in "$ROOT/etc/rc$_lvl.d"/S[0-9][0-9]"$1" "$ROOT/etc/rc.d/rc$_lvl.d"/S[0-9][0-9]"$1"; do
             [ -e "$_link" ] || [ -L "$_link" ] && return 0
         done
     done
@@ -333,26 +361,52 @@ installed() {
 # fs_index — a file listing every inode on the root filesystem of the scanned system as
 # "MODE UID GID TYPE PATH" (MODE octal with special bits), made once per scan and shared through
 # PORTLESS_SCAN_CACHE when the runner sets it (a check run alone makes a private one). Prints the
-# listing's path.
+# listing's path. When the runner is already making it in the background (fs_index_start), waits
+# for that rather than walking the filesystem a second time.
 fs_index() {
-    _cache=$PORTLESS_SCAN_CACHE
-    _index="$_cache/fs-index.$(printf '%s' "${ROOT:-/}" | cksum | cut -d' ' -f1)"
+    _index=$(fs_index_file)
+    if [ ! -s "$_index" ] && [ -s "$_index.pending" ]; then
+        read -r _builder < "$_index.pending"
+        while [ ! -s "$_index" ] && kill -0 "$_builder" 2>/dev/null; do
+            sleep 0.1 2>/dev/null || sleep 1
+        done
+    fi
     if [ ! -s "$_index" ]; then
-        find "${ROOT:-/}" -xdev \( -path "$ROOT/proc" -o -path "$ROOT/sys" -o -path "$ROOT/run" \) -prune \
-            -o -printf '%#m %U %G %y %p\n' 2>/dev/null |
-            awk -v root="$ROOT" 'root == "" { print; next }
-                { head = $1 " " $2 " " $3 " " $4 " "; p = substr($0, length(head) + 1)
-                  if (index(p, root) == 1) p = substr(p, length(root) + 1)
-                  print head (p == "" ? "/" : p) }' > "$_index.$$"
+        # find prints paths under ROOT without the ROOT prefix itself (%P), so no filter is needed.
+        find "$ROOT/" -xdev \( -path "$ROOT/proc" -o -path "$ROOT/sys" -o -path "$ROOT/run" \) -prune \
+            -o -printf '%#m %U %G %y /%P\n' > "$_index.$$" 2>/dev/null
         mv -f "$_index.$$" "$_index"
     fi
     printf '%s\n' "$_index"
 }
 
+# fs_index_file — where the listing of ROOT is kept in PORTLESS_SCAN_CACHE.
+fs_index_file() {
+    printf '%s/fs-index.%s\n' "$PORTLESS_SCAN_CACHE" "$(printf '%s' "${ROOT:-/}" | cksum | cut -d' ' -f1)"
+}
+
+# fs_index_start — for the runner: starts making ROOT's listing in the background (the walk of the
+# whole filesystem is the scan's slowest step; the checks before the first one that reads the
+# listing run meanwhile) and notes the builder's pid where fs_index looks for it. Sets
+# FS_INDEX_PID; killing that pid stops the walk.
+fs_index_start() {
+    _index=$(fs_index_file)
+    (
+        trap 'kill "$_find" 2>/dev/null; rm -f "$_index.part"; exit 143' TERM
+        find "$ROOT/" -xdev \( -path "$ROOT/proc" -o -path "$ROOT/sys" -o -path "$ROOT/run" \) -prune \
+            -o -printf '%#m %U %G %y /%P\n' > "$_index.part" 2>/dev/null &
+        _find=$!
+        wait "$_find"
+        mv -f "$_index.part" "$_index"
+    ) &
+    FS_INDEX_PID=$!
+    printf '%s\n' "$FS_INDEX_PID" > "$_index.pending"
+}
+
 # passwd_entries — the scanned system's /etc/passwd without comments: name:pw:uid:gid:gecos:home:shell.
 passwd_entries() {
-    [ -r "$(path /etc/passwd)" ] || return 0
-    grep -v '^[[:space:]]*#' "$(path /etc/passwd)" | grep -v '^[[:space:]]*$' || true
+    [ -r "$ROOT/etc/passwd" ] || return 0
+    grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$ROOT/etc/passwd" || true
 }
 
 # login_shell SHELL — true when SHELL lets a user log in (not false/nologin/sync/shutdown/halt).

@@ -13,7 +13,7 @@ first_existing() {
 
 # nonempty FILE — true when FILE exists and holds something besides blank lines.
 nonempty() {
-    [ -f "$(path "$1")" ] && grep -q '[^[:space:]]' "$(path "$1")" 2>/dev/null
+    [ -f "$ROOT$1" ] && grep -q '[^[:space:]]' "$ROOT$1" 2>/dev/null
 }
 
 # lower TEXT — TEXT in lower case.
@@ -138,7 +138,7 @@ must_be_disabled() {
 
 # dpkg_version PACKAGE — the installed version of PACKAGE from /var/lib/dpkg/status, or nothing.
 dpkg_version() {
-    [ -r "$(path /var/lib/dpkg/status)" ] || return 0
+    [ -r "$ROOT/var/lib/dpkg/status" ] || return 0
     awk -v pkg="$1" 'BEGIN { RS = "" }
         {
             name = ""; ver = ""; ok = 0
@@ -149,7 +149,7 @@ dpkg_version() {
                 else if (l[i] ~ /^Status: .* installed$/) ok = 1
             }
             if (name == pkg && ok) { print ver; exit }
-        }' "$(path /var/lib/dpkg/status)"
+        }' "$ROOT/var/lib/dpkg/status"
 }
 
 # rpm_database — the rpm database file of the scanned system, or nothing.
@@ -182,7 +182,7 @@ apache_expand() {
     case $1 in *'${'*) ;; *) printf '%s' "$1"; return 0 ;; esac
     _senv=""
     for _sf in /etc/apache2/envvars /etc/sysconfig/httpd; do
-        [ -r "$(path "$_sf")" ] && _senv="$_senv $(path "$_sf")"
+        [ -r "$ROOT$_sf" ] && _senv="$_senv $(path "$_sf")"
     done
     # shellcheck disable=SC2086 # the file list splits on purpose
     printf '%s\n' "$1" | awk -v files="$_senv" '
@@ -214,7 +214,7 @@ apache_expand() {
 # IncludeOptional lines replaced by the lines of the files they name (a directory: all its files).
 _apache_emit() {
     [ "$3" -gt 8 ] && return 0
-    [ -f "$(path "$1")" ] || return 0
+    [ -f "$ROOT$1" ] || return 0
     numbered_active "$1" | while IFS= read -r _sline; do
         _stext=${_sline#*:}
         case $_stext in
@@ -223,7 +223,7 @@ _apache_emit() {
                 _spat=$(printf '%s' "$_stext" | sed 's/^[^[:space:]]*[[:space:]]*//; s/[[:space:]]*$//')
                 _spat=$(apache_expand "$(unquote "$_spat")")
                 case $_spat in /*) ;; *) _spat="$2/$_spat" ;; esac
-                if [ -d "$(path "$_spat")" ]; then _spat="${_spat%/}/*"; fi
+                if [ -d "$ROOT$_spat" ]; then _spat="${_spat%/}/*"; fi
                 for _sinc in $(path "$_spat"); do
                     [ -f "$_sinc" ] || continue
                     _apache_emit "${_sinc#"$ROOT"}" "$2" $(($3 + 1))
@@ -322,7 +322,7 @@ sendmail_cf() {
 sendmail_version() {
     _scf=$(sendmail_cf)
     [ -n "$_scf" ] || return 0
-    sed -n 's/^DZ[[:space:]]*//p' "$(path "$_scf")" | head -n 1
+    sed -n 's/^DZ[[:space:]]*//p' "$ROOT$_scf" | head -n 1
 }
 
 # sendmail_privacy — "LINENO:VALUE" of the active `O PrivacyOptions=` line of sendmail.cf, or nothing.
@@ -349,7 +349,7 @@ postfix_setting() {
         /^[A-Za-z_0-9]+[ \t]*=/ {
             cur = $0; sub(/[ \t]*=.*/, "", cur); val = $0; sub(/^[^=]*=[ \t]*/, "", val); ln = NR
         }
-        END { if (cur == key) found = ln ":" val; if (found != "") { gsub(/[ \t]+/, " ", found); print found } }' "$(path "$_smc")"
+        END { if (cur == key) found = ln ":" val; if (found != "") { gsub(/[ \t]+/, " ", found); print found } }' "$ROOT$_smc"
 }
 
 # exim_config — the Exim configuration file, or nothing.
@@ -381,7 +381,7 @@ named_installed() {
 # statements replaced by the included file's lines.
 _named_emit() {
     [ "$2" -gt 8 ] && return 0
-    [ -f "$(path "$1")" ] || return 0
+    [ -f "$ROOT$1" ] || return 0
     awk '
         {
             line = $0
@@ -394,7 +394,7 @@ _named_emit() {
             sub(/\/\/.*/, "", line); sub(/#.*/, "", line)
             sub(/^[ \t]+/, "", line); sub(/[ \t]+$/, "", line)
             if (line != "") print NR ":" line
-        }' "$(path "$1")" | while IFS= read -r _sline; do
+        }' "$ROOT$1" | while IFS= read -r _sline; do
         _stext=${_sline#*:}
         case $_stext in
             include[[:space:]]*)
@@ -476,7 +476,7 @@ syslog_files() {
     for _sf in /etc/rsyslog.conf /etc/syslog.conf; do
         exists "$_sf" && printf '%s\n' "$_sf"
     done
-    for _sf in "$(path /etc/rsyslog.d)"/*.conf; do
+    for _sf in "$ROOT/etc/rsyslog.d"/*.conf; do
         [ -f "$_sf" ] && printf '%s\n' "${_sf#"$ROOT"}"
     done
     return 0
@@ -502,7 +502,7 @@ perm_ok() {
 proftpd_lines() {
     _spc=$(proftpd_conf)
     [ -n "$_spc" ] || return 0
-    for _sf in "$_spc" $(for _sg in "$(path /etc/proftpd/conf.d)"/*.conf; do [ -f "$_sg" ] && printf '%s\n' "${_sg#"$ROOT"}"; done); do
+    for _sf in "$_spc" $(for _sg in "$ROOT/etc/proftpd/conf.d"/*.conf; do [ -f "$_sg" ] && printf '%s\n' "${_sg#"$ROOT"}"; done); do
         numbered_active "$_sf" | sed "s|^|$_sf:|"
     done
 }
@@ -570,9 +570,9 @@ perm_scan() {
     [ "${1:-}" = -- ] && shift
     [ $# -gt 0 ] || return 0
     _sfail=0
-    _srows=$(for _sf in "$@"; do printf '%s\n' "$(path "$_sf")"; done |
+    _srows=$(for _sf in "$@"; do printf '%s\n' "$ROOT$_sf"; done |
         tr '\n' '\0' | xargs -0 stat -c '%a %u %g %n' 2>/dev/null |
-        awk -v max="$_smax" -v owners=" $_sowners " -v root="$ROOT" -v pw="$(path /etc/passwd)" -v gr="$(path /etc/group)" '
+        awk -v max="$_smax" -v owners=" $_sowners " -v root="$ROOT" -v pw="$ROOT/etc/passwd" -v gr="$ROOT/etc/group" '
             function bits(m, i,   d) { d = substr(sprintf("%04d", m), i, 1) + 0; return d }
             function within(m, x,   i, a, b, k) {
                 for (i = 1; i <= 4; i++) {
