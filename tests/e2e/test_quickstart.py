@@ -43,6 +43,11 @@ def test_quickstart(portless_bin, tmp_path):
         proc.wait_for_line(r"^\s*export AWS_SHARED_CREDENTIALS_FILE=", timeout=120, stream="stdout")
         proc.wait_for_line(r"^\s*export AWS_DEFAULT_REGION=", timeout=30, stream="stdout")
         text = proc.stdout_text()
+        # It scanned this node against the KISA Unix checks, printed the summary and wrote the report.
+        summary = re.search(r"^\s+\S+ \(mi-[0-9a-f]{17}\): Scanned — (\d+) PASS, (\d+) FAIL, (\d+) NA, (\d+) MANUAL, (\d+) ERROR$", text, re.M)
+        assert summary and sum(map(int, summary.groups())) == 72, text
+        report = re.search(r"^Scan report: (\S+\.html)$", text, re.M)
+        assert report and "<svg" in Path(report.group(1)).read_text(), text
         exports = _exports(text)
         urls = URL_RE.findall(text)
         assert urls, f"no endpoint URL printed:\n{text}"
