@@ -17,14 +17,8 @@ mta_na_unless_installed
 verdict=PASS
 cf=$(sendmail_cf)
 if [ -n "$cf" ]; then
-    hit=$(sendmail_privacy)
-    if [ -z "$hit" ]; then
-        evidence file="$cf" value="no O PrivacyOptions line" expected="PrivacyOptions includes restrictqrun"
-        verdict=FAIL
-    else
-        evidence file="$cf" line="${hit%%:*}" value="PrivacyOptions=${hit#*:}" expected="PrivacyOptions includes restrictqrun"
-        case ",$(lower "${hit#*:}" | tr -d ' \t')," in *,restrictqrun,*) ;; *) verdict=FAIL ;; esac
-    fi
+    sendmail_privacy_options "PrivacyOptions includes restrictqrun"
+    case $PRIVACY_OPTIONS in *,restrictqrun,*) ;; *) verdict=FAIL ;; esac
 fi
 if [ -n "$(postfix_main)" ]; then
     for bin in /usr/sbin/postsuper /usr/bin/postsuper; do

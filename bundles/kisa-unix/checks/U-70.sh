@@ -17,19 +17,12 @@ mta_na_unless_installed
 verdict=PASS
 cf=$(sendmail_cf)
 if [ -n "$cf" ]; then
-    hit=$(sendmail_privacy)
-    if [ -z "$hit" ]; then
-        evidence file="$cf" value="no O PrivacyOptions line" expected="PrivacyOptions includes noexpn and novrfy (or goaway)"
-        verdict=FAIL
-    else
-        evidence file="$cf" line="${hit%%:*}" value="PrivacyOptions=${hit#*:}" expected="PrivacyOptions includes noexpn and novrfy (or goaway)"
-        opts=",$(lower "${hit#*:}" | tr -d ' \t'),"
-        case $opts in
-            *,goaway,*) ;;
-            *,noexpn,*) case $opts in *,novrfy,*) ;; *) verdict=FAIL ;; esac ;;
-            *) verdict=FAIL ;;
-        esac
-    fi
+    sendmail_privacy_options "PrivacyOptions includes noexpn and novrfy (or goaway)"
+    case $PRIVACY_OPTIONS in
+        *,goaway,*) ;;
+        *,noexpn,*) case $PRIVACY_OPTIONS in *,novrfy,*) ;; *) verdict=FAIL ;; esac ;;
+        *) verdict=FAIL ;;
+    esac
 fi
 if [ -n "$(postfix_main)" ]; then
     hit=$(postfix_setting disable_vrfy_command)

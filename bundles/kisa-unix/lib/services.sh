@@ -332,6 +332,22 @@ sendmail_privacy() {
     numbered_active "$_scf" | sed -n 's/^\([0-9]*\):O[[:space:]]*PrivacyOptions[[:space:]]*=[[:space:]]*/\1:/p' | tail -n 1
 }
 
+# sendmail_privacy_options EXPECTED — records sendmail.cf's PrivacyOptions line (or its absence) as
+# evidence against EXPECTED and sets PRIVACY_OPTIONS to ",opt,opt," (lower case, no blanks; empty
+# when there is no such line).
+sendmail_privacy_options() {
+    _scf=$(sendmail_cf)
+    _hit=$(sendmail_privacy)
+    # shellcheck disable=SC2034  # read by the checks that source this library
+    if [ -z "$_hit" ]; then
+        evidence file="$_scf" value="no O PrivacyOptions line" expected="$1"
+        PRIVACY_OPTIONS=""
+    else
+        evidence file="$_scf" line="${_hit%%:*}" value="PrivacyOptions=${_hit#*:}" expected="$1"
+        PRIVACY_OPTIONS=",$(lower "${_hit#*:}" | tr -d ' \t'),"
+    fi
+}
+
 # postfix_main — /etc/postfix/main.cf when Postfix is configured, or nothing.
 postfix_main() {
     first_existing /etc/postfix/main.cf || true
