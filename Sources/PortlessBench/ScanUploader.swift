@@ -15,7 +15,8 @@ final class ScanUploader: Sendable {
     init(connections: Int, tracker: ScanUploadTracker) {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
-        configuration.timeout.connect = .seconds(10)
+        // Uploads queue for the shared connections; the wait for one counts against the connect timeout.
+        configuration.timeout.connect = .seconds(120)
         client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
         checks = ScanResultFixture.checks()
         self.tracker = tracker

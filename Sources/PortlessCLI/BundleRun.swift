@@ -22,6 +22,13 @@ struct BundleRun {
         process.standardError = FileHandle.standardError
         process.standardInput = FileHandle.nullDevice
         do {
+            // A child inherits the spawning thread's signal mask, and the threads async code runs on block almost every
+            // signal: the runner's `wait` would then sleep forever for a SIGCHLD that never comes. Spawn with none blocked.
+            var previous = sigset_t()
+            var none = sigset_t()
+            sigemptyset(&none)
+            pthread_sigmask(SIG_SETMASK, &none, &previous)
+            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
             try process.run()
         } catch {
             throw RunError(description: "could not start the bundle's runner: \(error)")

@@ -105,6 +105,10 @@ extension SQLStore: ScanStore {
         }
     }
 
+    public func scanNode(scanId: String, nodeId: String) async throws -> NodeScanOutcome? {
+        try await first(NodeScanOutcome.self, "SELECT body FROM scan_nodes WHERE scan_id = \(bind: scanId) AND node_id = \(bind: nodeId)")
+    }
+
     public func scanNodes(scanId: String) async throws -> [NodeScanOutcome] {
         try await serialized { db in
             var nodes = try await db.raw("SELECT body FROM scan_nodes WHERE scan_id = \(bind: scanId) ORDER BY account_id, node_id").all()

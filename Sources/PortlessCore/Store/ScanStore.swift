@@ -26,6 +26,8 @@ public protocol ScanStore: Sendable {
     /// Reads a scan, lets `body` change it, writes it back, atomically.
     func modifyScan<T: Sendable>(id: String, _ body: @Sendable (inout ScanRecord) throws -> T) async throws -> (scan: ScanRecord, result: T)?
 
+    /// One node of a scan, without its check results.
+    func scanNode(scanId: String, nodeId: String) async throws -> NodeScanOutcome?
     /// Every node of a scan with its check results.
     func scanNodes(scanId: String) async throws -> [NodeScanOutcome]
     /// Sets a node's outcome (and stores its check results) only if it is still `Pending`; false when it was not.

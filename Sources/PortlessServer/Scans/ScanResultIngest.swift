@@ -22,7 +22,7 @@ struct ScanResultIngest: Sendable {
             throw S3Error.accessDenied("Only a scan's presigned result URLs may write to \(bucket).")
         }
         guard let scan = try await store.scan(id: target.scanId), scan.accountId == principal.accountId,
-              let node = try await store.scanNodes(scanId: target.scanId).first(where: { $0.nodeId == target.nodeId }),
+              let node = try await store.scanNode(scanId: target.scanId, nodeId: target.nodeId),
               node.accountId == target.accountId else {
             throw S3Error.accessDenied("The key names no node of a scan of this account.")
         }
@@ -53,7 +53,7 @@ struct ScanResultIngest: Sendable {
     /// Reads a stored result: the node's outcome, scanned or malformed.
     func read(bucket: String, key: String) async throws -> (scanId: String, outcome: NodeScanOutcome)? {
         guard let target = ScanLocations.result(key: key), let scan = try await store.scan(id: target.scanId),
-              let node = try await store.scanNodes(scanId: target.scanId).first(where: { $0.nodeId == target.nodeId }) else { return nil }
+              let node = try await store.scanNode(scanId: target.scanId, nodeId: target.nodeId) else { return nil }
         var outcome = NodeScanOutcome(nodeId: node.nodeId, accountId: node.accountId, hostname: node.hostname, state: .malformed,
                                       scannedAt: Date().wholeSecond)
         do {

@@ -240,6 +240,7 @@ struct ScanService: Sendable {
         guard counts[.pending, default: 0] == 0 else { return nil }
         let scanned = counts[.scanned, default: 0]
         let total = counts.values.reduce(0, +)
+        guard let current = try await store.scan(id: scanId), !current.status.isTerminal || current.trendPoint == nil else { return nil }
         let now = Date().wholeSecond
         let nodes = try await store.scanNodes(scanId: scanId)
         let finished = try await store.modifyScan(id: scanId) { scan -> Bool in
