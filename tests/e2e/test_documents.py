@@ -147,7 +147,7 @@ def test_builtin_document_is_listed_and_owned_by_amazon(ssm):
     mine = _all_documents(ssm, Filters=[{"Key": "Owner", "Values": ["Self"]}])
     assert "AWS-RunShellScript" not in {d["Name"] for d in mine}
     amazon = _all_documents(ssm, Filters=[{"Key": "Owner", "Values": ["Amazon"]}])
-    assert [d["Name"] for d in amazon] == ["AWS-RunShellScript"]
+    assert [d["Name"] for d in amazon] == ["AWS-RunShellScript", "Portless-KISAUnixScan"]
     desc = ssm.describe_document(Name="AWS-RunShellScript")["Document"]
     assert desc["Owner"] == "Amazon" and desc["DocumentVersion"] == "1"
     assert {p["Name"] for p in desc["Parameters"]} == {"commands", "workingDirectory", "executionTimeout"}
