@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from botocore.exceptions import ClientError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -43,11 +42,7 @@ def checked(ssm):
         checker.assert_conforms(*raw.replies)
 
 
-def refused(call) -> tuple[str, str]:
-    with pytest.raises(ClientError) as info:
-        call()
-    error = info.value.response["Error"]
-    return error["Code"], error["Message"]
+refused = pf.refused
 
 
 def test_cli_creates_with_a_rate_and_describes(srv, ssm, checked):

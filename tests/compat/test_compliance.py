@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from botocore.exceptions import ClientError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -41,11 +40,7 @@ def put(ssm, node: str, items: list[dict], type_: str = KISA, **kw) -> dict:
                                     Items=items, **kw)
 
 
-def refused(call) -> tuple[str, str]:
-    with pytest.raises(ClientError) as info:
-        call()
-    error = info.value.response["Error"]
-    return error["Code"], error["Message"]
+refused = pf.refused
 
 
 def ids(ssm, node: str, *filters: dict) -> list[str]:

@@ -14,7 +14,6 @@ from pathlib import Path
 import boto3
 import pytest
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,11 +43,7 @@ def checked(org):
         checker.assert_conforms(*raw.replies)
 
 
-def refused(call) -> tuple[str, str]:
-    with pytest.raises(ClientError) as info:
-        call()
-    error = info.value.response["Error"]
-    return error["Code"], error["Message"]
+refused = pf.refused
 
 
 def management_id(srv) -> str:

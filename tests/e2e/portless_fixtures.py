@@ -759,3 +759,12 @@ def run_portless(args: list[str], env: dict, timeout: float = 120) -> subprocess
         timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
+
+
+def refused(call) -> tuple[str, str]:
+    """The error code and message of a boto3 call that must fail."""
+    import pytest
+    with pytest.raises(ClientError) as info:
+        call()
+    error = info.value.response["Error"]
+    return error["Code"], error["Message"]

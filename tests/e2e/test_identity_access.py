@@ -17,7 +17,6 @@ import boto3
 import pytest
 import requests
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -64,11 +63,7 @@ def client(server: pf.Server, service: str, creds: dict):
     return session.client(service, endpoint_url=server.url, config=Config(retries={"mode": "standard", "total_max_attempts": 1}))
 
 
-def refused(call) -> tuple[str, str]:
-    with pytest.raises(ClientError) as info:
-        call()
-    error = info.value.response["Error"]
-    return error["Code"], error["Message"]
+refused = pf.refused
 
 
 def make_user(server: pf.Server, iam, name: str, managed: tuple[str, ...] = (), inline: str | None = None) -> dict:
