@@ -229,3 +229,38 @@ def test_associations_scan_on_schedule_and_every_new_node(world, tmp_path):
         agent.stop()
         for association in (made, nightly):
             pf.aws(server, "ssm", "delete-association", "--association-id", association["AssociationId"], env_extra=env)
+
+
+def test_a_node_refuses_a_bundle_whose_digest_does_not_match(world, tmp_path):
+    """The scan document run by hand with one bundle's URL and another's SHA-256: the node does not run it."""
+    server, admin = world["server"], world["admin"]
+    root = {"AccessKeyId": server.access_key, "SecretAccessKey": server.secret_key}
+    bundles = scans.call(server, root, "ListScanBundles")["Bundles"]
+    while len(bundles) < 2:
+        directory = tmp_path / f"bundle-{len(bundles)}"
+        directory.mkdir()
+        scans.portless(server, root, "scan", "bundle", "push", str(scans.slow_bundle(directory, len(bundles) + 1)))
+        bundles = scans.call(server, root, "ListScanBundles")["Bundles"]
+    served, claimed = bundles[0]["Sha256"], bundles[1]["Sha256"]
+    bucket = f"portless-scans-{world['management']}"
+    s3 = client(server, "s3", root)
+    url = s3.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": f"bundles/{served}.tar.gz"}, ExpiresIn=600)
+    ssm = client(server, "ssm", root)
+    node = world["agents"]["hardened"].node_id
+    command = ssm.send_command(DocumentName="Portless-KISAUnixScan", InstanceIds=[node], Parameters={
+        "bundleUrl": [url], "bundleSha256": [claimed], "scanId": ["scan-0123456789abcdef0"], "accountId": [world["management"]],
+        "workingDirectory": ["/var/tmp/portless-scan/scan-0123456789abcdef0"]})["Command"]
+    invocation = pf.wait_until(lambda: next((i for i in ssm.list_command_invocations(CommandId=command["CommandId"], Details=True)
+                                             ["CommandInvocations"] if i["Status"] not in ("Pending", "InProgress")), None),
+                               timeout=60, desc="the invocation to end")
+    assert invocation["Status"] == "Failed"
+    download = next(p for p in invocation["CommandPlugins"] if p["Name"] == "DownloadBundle")
+    assert f"does not match {claimed}: refusing to run it" in download["Output"]
+    # The rest of the document does not run (onFailure: exit): Run Command reports those steps as skipped.
+    assert {p["Name"]: p["StatusDetails"] for p in invocation["CommandPlugins"]} == {
+        "DownloadBundle": "Failed", "RunChecks": "Skipped", "UploadResult": "Skipped"}
+
+    # And a URL of anywhere but this server's scan buckets is refused before anything is sent.
+    code, message = pf.refused(lambda: ssm.send_command(DocumentName="Portless-KISAUnixScan", InstanceIds=[node], Parameters={
+        "bundleUrl": ["https://example.com/bundle.tar.gz"], "bundleSha256": [claimed]}))
+    assert code == "InvalidParameters" and "bundleUrl" in message

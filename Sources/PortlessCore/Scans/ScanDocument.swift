@@ -70,22 +70,23 @@ public enum ScanDocument {
             }
           },
           "mainSteps": [
-            \(step("DownloadBundle", downloadScript)),
-            \(step("RunChecks", runScript)),
+            \(step("DownloadBundle", downloadScript, onFailure: "exit")),
+            \(step("RunChecks", runScript, onFailure: "exit")),
             \(step("UploadResult", uploadScript))
           ]
         }
         """
     }
 
-    private static func step(_ name: String, _ lines: [String]) -> String {
+    /// A shell step; with `onFailure: "exit"` a failure ends the document there (a bundle that fails its digest is not run).
+    private static func step(_ name: String, _ lines: [String], onFailure: String? = nil) -> String {
         let commands = lines.map { "\"\(jsonEscaped($0))\"" }.joined(separator: ",\n            ")
         return """
         {
               "action": "aws:runShellScript",
               "name": "\(name)",
               "precondition": { "StringEquals": ["platformType", "Linux"] },
-              "inputs": {
+              "inputs": {\(onFailure.map { "\n        \"onFailure\": \"\($0)\"," } ?? "")
                 "timeoutSeconds": "{{ executionTimeout }}",
                 "runCommand": [
                     \(commands)
