@@ -6,7 +6,7 @@ import NIOCore
 import PortlessCore
 
 extension PortlessServer {
-    /// The HTTP application the server runs: the AWS API (`POST /`: SSM and Organizations over JSON 1.1, STS and IAM over
+    /// The HTTP application the server runs: the AWS API (`POST /`: SSM, Organizations and CloudWatch Logs over JSON 1.1, STS and IAM over
     /// the Query protocol), `/health`, path-style S3 and the agent channel, with the maintenance services.
     /// `run` serves it; tests drive its router directly with HummingbirdTesting's `app.test(.router)`.
     /// `onListening` gets the bound base URL once the server is listening.
@@ -22,10 +22,11 @@ extension PortlessServer {
         let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let keys = AccessKeyResolver(store: store, keyring: keyring)
         let authorizer = makeAuthorizer()
+        let logService = LogService(store: store, region: configuration.region)
         let secureTransport = configuration.scheme == "https"
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
-                                      output: CommandOutputWriter(objects: objects, logger: logger),
+                                      output: CommandOutputWriter(objects: objects, logs: logService, logger: logger),
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
                                       authorizer: authorizer, logger: logger)
@@ -55,7 +56,8 @@ extension PortlessServer {
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region), query: query,
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region),
+                                logs: LogsOperations(logs: logService, region: configuration.region), query: query,
                                 authorizer: authorizer, secureTransport: secureTransport)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
@@ -85,7 +87,7 @@ extension PortlessServer {
             services: [MaintenanceService(commands: commands, dispatcher: dispatcher, logger: logger),
                        ScanTracker(scans: scans, events: events, logger: logger),
                        ScanAssociationTracker(events: events, scans: scans, executor: executor, logger: logger),
-                       ChannelCloser(connections: connections), scheduler,
+                       ChannelCloser(connections: connections), scheduler, LogRetentionService(logs: logService, logger: logger),
                        CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

@@ -131,6 +131,20 @@ enum Migrations {
             """,
             "CREATE INDEX compliance_by_type ON compliance (account_id, compliance_type, status)",
         ]),
+        // CloudWatch Logs: groups and streams as bodies, one row per event (`sequence` is arrival order).
+        (16, [
+            "CREATE TABLE log_groups (account_id TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
+            """
+            CREATE TABLE log_streams (account_id TEXT NOT NULL, group_name TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (account_id, group_name, name))
+            """,
+            """
+            CREATE TABLE log_events (sequence INTEGER PRIMARY KEY, account_id TEXT NOT NULL, group_name TEXT NOT NULL,
+                stream_name TEXT NOT NULL, event_time INTEGER NOT NULL, ingestion_time INTEGER NOT NULL, message TEXT NOT NULL)
+            """,
+            "CREATE INDEX log_events_by_time ON log_events (account_id, group_name, event_time, sequence)",
+            "CREATE INDEX log_events_by_stream ON log_events (account_id, group_name, stream_name, event_time, sequence)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

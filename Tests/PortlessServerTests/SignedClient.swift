@@ -38,6 +38,12 @@ struct SignedClient: Sendable {
                        body: Array(body.utf8), service: "ssm", signing: signing)
     }
 
+    /// Any JSON 1.1 operation: `target` is the whole `X-Amz-Target`, signed for `service`.
+    func json(_ target: String, service: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", target)],
+                       body: Array(body.utf8), service: service, signing: signing)
+    }
+
     /// A Query-protocol call to `sts` (2011-06-15) or `iam` (2010-05-08).
     func query(_ service: String, _ action: String, _ parameters: [(String, String)] = [], signing: Signing = Signing()) async throws -> TestResponse {
         let version = service == "iam" ? "2010-05-08" : "2011-06-15"

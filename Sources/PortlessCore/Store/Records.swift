@@ -153,6 +153,8 @@ public struct CommandRecord: Sendable, Codable, Hashable {
     /// Where each step's full output is written, if anywhere.
     public var outputS3BucketName: String?
     public var outputS3KeyPrefix: String?
+    /// Where step output also goes in CloudWatch Logs, if anywhere.
+    public var cloudWatchOutput: CloudWatchOutput?
     public var plan: CommandPlan
 
     public init(commandId: String, accountId: String, documentName: String, documentVersion: String, comment: String,

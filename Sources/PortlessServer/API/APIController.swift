@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, and Portless's own). Authenticates the SigV4 signature, then hands the
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then hands the
 /// body to the operation named by `X-Amz-Target`.
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
@@ -14,6 +14,7 @@ struct APIController: Sendable {
     let ssm: SSMOperations
     let organizations: OrganizationsOperations
     let portless: PortlessOperations
+    let logs: LogsOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
     let authorizer: Authorizer
@@ -49,6 +50,11 @@ struct APIController: Sendable {
                 let operation = String(target.dropFirst(PortlessOperations.targetPrefix.count))
                 try await authorize(service: "portless", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await portless.handle(operation, body: body, principal: principal, facts: facts)
+            } else if target.hasPrefix(LogsOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "logs")
+                let operation = String(target.dropFirst(LogsOperations.targetPrefix.count))
+                try await authorize(service: "logs", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await logs.handle(operation, body: body, principal: principal)
             } else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")

@@ -16,8 +16,10 @@ struct SendCommandRequest: Decodable, Sendable {
     var outputS3KeyPrefix: String?
     var maxConcurrency: String?
     var maxErrors: String?
+    var cloudWatchOutputConfig: CloudWatchOutputConfigShape?
 
     enum CodingKeys: String, CodingKey {
+        case cloudWatchOutputConfig = "CloudWatchOutputConfig"
         case instanceIds = "InstanceIds", targets = "Targets", documentName = "DocumentName"
         case documentVersion = "DocumentVersion", documentHash = "DocumentHash", documentHashType = "DocumentHashType"
         case timeoutSeconds = "TimeoutSeconds", comment = "Comment"
@@ -109,6 +111,7 @@ struct CommandShape: Encodable, Sendable {
         case maxConcurrency = "MaxConcurrency", maxErrors = "MaxErrors", targetCount = "TargetCount"
         case completedCount = "CompletedCount", errorCount = "ErrorCount", deliveryTimedOutCount = "DeliveryTimedOutCount"
         case timeoutSeconds = "TimeoutSeconds", outputS3BucketName = "OutputS3BucketName", outputS3KeyPrefix = "OutputS3KeyPrefix"
+        case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -133,6 +136,7 @@ struct CommandShape: Encodable, Sendable {
         try container.encode(record.timeoutSeconds, forKey: .timeoutSeconds)
         try container.encode(record.outputS3BucketName ?? "", forKey: .outputS3BucketName)
         try container.encode(record.outputS3KeyPrefix ?? "", forKey: .outputS3KeyPrefix)
+        try container.encode(CloudWatchOutputConfigShape(record.cloudWatchOutput), forKey: .cloudWatchOutputConfig)
     }
 }
 
@@ -148,6 +152,7 @@ struct CommandInvocationShape: Encodable, Sendable {
         case documentName = "DocumentName", documentVersion = "DocumentVersion", requestedDateTime = "RequestedDateTime"
         case status = "Status", statusDetails = "StatusDetails", traceOutput = "TraceOutput"
         case standardOutputUrl = "StandardOutputUrl", standardErrorUrl = "StandardErrorUrl", commandPlugins = "CommandPlugins"
+        case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -165,6 +170,7 @@ struct CommandInvocationShape: Encodable, Sendable {
         let urls = endpoint.outputURLs(command: command, instanceId: record.instanceId, step: record.steps.first)
         try container.encode(urls.stdout, forKey: .standardOutputUrl)
         try container.encode(urls.stderr, forKey: .standardErrorUrl)
+        try container.encode(CloudWatchOutputConfigShape(command.cloudWatchOutput), forKey: .cloudWatchOutputConfig)
         if details {
             let plugins = record.steps.map {
                 CommandPluginShape(step: $0, urls: endpoint.outputURLs(command: command, instanceId: record.instanceId, step: $0),
@@ -219,6 +225,7 @@ struct GetCommandInvocationResponse: Encodable, Sendable {
         case executionEndDateTime = "ExecutionEndDateTime", status = "Status", statusDetails = "StatusDetails"
         case standardOutputContent = "StandardOutputContent", standardOutputUrl = "StandardOutputUrl"
         case standardErrorContent = "StandardErrorContent", standardErrorUrl = "StandardErrorUrl"
+        case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -243,5 +250,34 @@ struct GetCommandInvocationResponse: Encodable, Sendable {
         try container.encode(OutputTruncation.standardError(stderr), forKey: .standardErrorContent)
         try container.encode(urls.stdout, forKey: .standardOutputUrl)
         try container.encode(urls.stderr, forKey: .standardErrorUrl)
+        try container.encode(CloudWatchOutputConfigShape(command.cloudWatchOutput), forKey: .cloudWatchOutputConfig)
+    }
+}
+
+/// SSM's `CloudWatchOutputConfig` shape.
+struct CloudWatchOutputConfigShape: Codable, Sendable {
+    var cloudWatchLogGroupName: String?
+    var cloudWatchOutputEnabled: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case cloudWatchLogGroupName = "CloudWatchLogGroupName", cloudWatchOutputEnabled = "CloudWatchOutputEnabled"
+    }
+
+    /// As SSM reports it: an empty name and `false` when a command has none.
+    init(_ output: CloudWatchOutput?) {
+        cloudWatchLogGroupName = output?.groupName ?? ""
+        cloudWatchOutputEnabled = output?.enabled ?? false
+    }
+
+    /// The domain value, its group name checked as SSM's model constrains it.
+    func output() throws -> CloudWatchOutput {
+        if let name = cloudWatchLogGroupName {
+            do {
+                try LogNames.checkGroupName(name, field: "CloudWatchOutputConfig.CloudWatchLogGroupName")
+            } catch {
+                throw PortlessError(aws: .validation, error.message, field: error.field)
+            }
+        }
+        return CloudWatchOutput(groupName: cloudWatchLogGroupName, enabled: cloudWatchOutputEnabled ?? false)
     }
 }

@@ -148,6 +148,8 @@ struct ListReply<Item: Encodable>: Encodable {
     var key: String
     var items: [Item]
     var nextToken: String?
+    /// The token's member name: `NextToken`, or `nextToken` for services with lower-camel members (CloudWatch Logs).
+    var tokenKey = "NextToken"
 
     struct Key: CodingKey {
         var stringValue: String
@@ -159,6 +161,6 @@ struct ListReply<Item: Encodable>: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(items, forKey: Key(stringValue: key))
-        try container.encodeIfPresent(nextToken, forKey: Key(stringValue: "NextToken"))
+        try container.encodeIfPresent(nextToken, forKey: Key(stringValue: tokenKey))
     }
 }

@@ -1,7 +1,7 @@
 import PortlessCore
 
 /// Everything needed to store a command and start it: the resolved document and its plan, the nodes, and how
-/// Run Command reports it (IDs or targets, timeout, rate control, output location).
+/// Run Command reports it (IDs or targets, timeout, rate control, output locations).
 struct CommandLaunch: Sendable {
     var commandId: String
     var accountId: String
@@ -18,4 +18,6 @@ struct CommandLaunch: Sendable {
     var nodes: [TargetedNode]
     /// A node's own variables, over the command's.
     var nodeEnvironment: (@Sendable (TargetedNode) -> [String: String])?
+    /// SendCommand's `CloudWatchOutputConfig`.
+    var cloudWatchOutput: CloudWatchOutput? = nil
 }

@@ -2,10 +2,12 @@ import Foundation
 import Logging
 import PortlessCore
 
-/// Writes each step's full stdout and stderr to the command's output bucket, at SSM's key layout:
-/// `prefix/CommandId/InstanceId/<action without ':'>/<step id without ':'>/stdout|stderr`.
+/// Writes each step's full stdout and stderr where the command asked: its output bucket, at SSM's key layout
+/// `prefix/CommandId/InstanceId/<action without ':'>/<step id without ':'>/stdout|stderr`, and its CloudWatch
+/// Logs group, one event per line, at SSM's stream names `CommandId/InstanceId/<step>/stdout|stderr`.
 struct CommandOutputWriter: Sendable {
     let objects: ObjectStore
+    let logs: LogService
     let logger: Logger
 
     /// Checks at SendCommand that the output bucket exists and belongs to the caller.
@@ -28,6 +30,7 @@ struct CommandOutputWriter: Sendable {
     }
 
     func write(_ invocation: InvocationRecord, command: CommandRecord) async {
+        await writeLogs(invocation, command: command)
         guard let bucket = command.outputS3BucketName else { return }
         for step in invocation.steps where step.startedAt != nil {
             let base = Self.keyBase(command: command, instanceId: invocation.instanceId, step: step)
@@ -39,6 +42,24 @@ struct CommandOutputWriter: Sendable {
             } catch {
                 logger.warning("could not write command output to its bucket",
                                metadata: ["portless.command": "\(command.commandId)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func writeLogs(_ invocation: InvocationRecord, command: CommandRecord) async {
+        guard let output = command.cloudWatchOutput, output.enabled else { return }
+        let group = output.group(documentName: command.documentName)
+        for step in invocation.steps where step.startedAt != nil {
+            for (name, text) in [("stdout", step.stdout), ("stderr", step.stderr)] where !text.isEmpty {
+                let stream = CloudWatchOutput.streamName(commandId: command.commandId, instanceId: invocation.instanceId, stepName: step.name,
+                                                         stream: name)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                do {
+                    try await logs.deliver(accountId: command.accountId, groupName: group, streamName: stream, messages: lines)
+                } catch {
+                    logger.warning("could not write command output to its log group",
+                                   metadata: ["portless.command": "\(command.commandId)", "error": "\(error)"])
+                }
             }
         }
     }

@@ -25,6 +25,8 @@ struct CommandService: Sendable {
         let document = try await documents.resolve(name: request.documentName, version: request.documentVersion, accountId: principal.accountId)
         try request.validate()
         try await output.checkBucket(request.outputS3BucketName, accountId: principal.accountId)
+        let cloudWatchOutput = try request.cloudWatchOutputConfig?.output()
+        try await authorizeLogOutput(cloudWatchOutput, documentName: document.name, principal: principal, facts: facts)
         if let hash = request.documentHash, !ConstantTime.equals(hash.lowercased(), document.hash) {
             throw PortlessError(.invalidDocument, "DocumentHash does not match the Sha256 hash of \(document.name) version \(document.version).",
                                 field: "DocumentHash")
@@ -42,7 +44,14 @@ struct CommandService: Sendable {
             instanceIds: request.instanceIds ?? [], targets: request.targets ?? [], timeoutSeconds: request.timeoutSeconds ?? 3600,
             maxConcurrency: request.maxConcurrency ?? "50", maxErrors: request.maxErrors ?? "0",
             outputS3BucketName: request.outputS3BucketName, outputS3KeyPrefix: request.outputS3KeyPrefix, nodes: nodes,
-            nodeEnvironment: nil), now: now)
+            nodeEnvironment: nil, cloudWatchOutput: cloudWatchOutput), now: now)
+    }
+
+    /// The server writes CloudWatch output for the caller, so the caller must be allowed to write the group.
+    private func authorizeLogOutput(_ output: CloudWatchOutput?, documentName: String, principal: Principal, facts: CallFacts) async throws {
+        guard let output, output.enabled else { return }
+        let group = OperationTable.logGroupResource(output.group(documentName: documentName), region: authorizer.region, account: principal.accountId)
+        try await authorizer.require(AccessCheck("logs:PutLogEvents", [group], facts: facts), by: principal)
     }
 
     /// Stores a planned command with one invocation per node and starts releasing it to them.
@@ -57,6 +66,7 @@ struct CommandService: Sendable {
             maxErrors: launch.maxErrors, targetCount: launch.nodes.count, plan: launch.plan)
         command.outputS3BucketName = launch.outputS3BucketName
         command.outputS3KeyPrefix = launch.outputS3KeyPrefix
+        command.cloudWatchOutput = launch.cloudWatchOutput
         let invocations = launch.nodes.map { node in
             var invocation = InvocationRecord(commandId: command.commandId, instanceId: node.instanceId, instanceName: node.hostname,
                                               requestedDateTime: now)
