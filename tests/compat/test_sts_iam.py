@@ -343,8 +343,8 @@ def test_unknown_temporary_key_is_refused(srv):
 def test_credentials_stop_working_when_they_expire(srv):
     sts = client(srv, "sts", validate=False)
     role = make_role(srv)
-    session = sts.get_session_token(DurationSeconds=2)["Credentials"]
-    assumed = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="brief", DurationSeconds=2)["Credentials"]
+    session = sts.get_session_token(DurationSeconds=5)["Credentials"]
+    assumed = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="brief", DurationSeconds=5)["Credentials"]
     for creds in (session, assumed):
         client(srv, "sts", creds).get_caller_identity()
         client(srv, "ssm", creds).list_commands()

@@ -15,7 +15,9 @@ def test_agent_killed_mid_step_reports_the_step_failed_with_its_output_and_never
     client = server.client()
     pidfile, runs = tmp_path / "pid", tmp_path / "runs"
     cid = client.send_command(DocumentName="AWS-RunShellScript", InstanceIds=[agent.node_id], Parameters={"commands": [
-        f"echo run >> {runs}", "echo before-the-crash", f"echo $$ > {pidfile}", "sleep 60", "echo after-the-crash"]})["Command"]["CommandId"]
+        # The pause lets the agent read the line from the pipe before it is killed: bytes still in the pipe die with it.
+        f"echo run >> {runs}", "echo before-the-crash", "sleep 1", f"echo $$ > {pidfile}", "sleep 60",
+        "echo after-the-crash"]})["Command"]["CommandId"]
     pf.wait_until(lambda: pidfile.exists() and pidfile.read_text().strip(), timeout=30, desc="script started")
     script_pid = int(pidfile.read_text())
     agent.kill9()
