@@ -38,6 +38,13 @@ struct SignedClient: Sendable {
                        body: Array(body.utf8), service: "ssm", signing: signing)
     }
 
+    /// `CloudTrail_20131101.<operation>` with a JSON body (signed as `cloudtrail`).
+    func cloudTrail(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"),
+                                             ("x-amz-target", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)")],
+                       body: Array(body.utf8), service: "cloudtrail", signing: signing)
+    }
+
     /// A Query-protocol call to `sts` (2011-06-15) or `iam` (2010-05-08).
     func query(_ service: String, _ action: String, _ parameters: [(String, String)] = [], signing: Signing = Signing()) async throws -> TestResponse {
         let version = service == "iam" ? "2010-05-08" : "2011-06-15"

@@ -10,6 +10,7 @@ enum OperationTable {
         case "iam": iam[operation]
         case "sts": sts[operation]
         case "portless": portless[operation]
+        case "cloudtrail": cloudTrail[operation]
         default: nil
         }
     }
