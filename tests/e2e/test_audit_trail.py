@@ -288,7 +288,7 @@ def test_a_trail_delivers_gzipped_log_files_to_its_bucket(world):
     assert trail.get_trail(Name="main-trail")["Trail"]["S3BucketName"] == "trail-logs"
 
     assert pf.refused(lambda: trail.create_trail(Name="main-trail", S3BucketName="trail-logs")) == (
-        "TrailAlreadyExistsException", f"Trail main-trail already exists for customer: {account}")
+        "TrailAlreadyExistsException", f"Trail main-trail already exists for customer: {account} (field: Name)")
     assert pf.refused(lambda: trail.create_trail(Name="ab", S3BucketName="trail-logs")) == (
         "InvalidTrailNameException", "Trail name too short. Minimum allowed length: 3 characters. Specified name length: 2 characters.")
     assert pf.refused(lambda: trail.create_trail(Name="10.0.0.1", S3BucketName="trail-logs"))[1] == "Trail name must not be formatted as an IP address."

@@ -22,7 +22,8 @@ extension S3Controller {
     }
 
     /// The request as CloudTrail records S3 calls: the event name from the S3 action (`GetObject`, `ListBuckets`),
-    /// bucket and key as parameters, whether it was signed in the header or presigned (`additionalEventData`),
+    /// bucket and key as parameters, whether it was signed in the header or presigned, with SigV4 or S3's legacy SigV2
+/// (`additionalEventData`),
     /// object calls as data events.
     static func auditCall(_ request: Request, capture: AuditCapture.State, requestId: String, facts: CallFacts) -> AuditCall {
         let rawQuery = request.uri.query ?? ""
@@ -30,7 +31,9 @@ extension S3Controller {
         let action = target.flatMap { S3Access.of(request.method, $0) }?.action.replacingOccurrences(of: "s3:", with: "")
         let eventName = action == "ListAllMyBuckets" ? "ListBuckets" : action ?? request.method.rawValue
         let presigned: SigV4PresignedQuery? = try? SigV4PresignedQuery(query: rawQuery)
-        let accessKeyId = presigned?.accessKeyId ?? request.headers[.authorization].flatMap { try? SigV4Authorization(header: $0) }?.accessKeyId
+        let legacy = presigned == nil ? LegacyPresignedQuery(query: rawQuery) : nil
+        let accessKeyId = presigned?.accessKeyId ?? legacy?.accessKeyId
+            ?? request.headers[.authorization].flatMap { try? SigV4Authorization(header: $0) }?.accessKeyId
         var parameters: [String: JSONValue] = [:]
         for (name, value) in target?.query ?? [:] where !name.lowercased().hasPrefix("x-amz-") && name != "Signature" && name != "AWSAccessKeyId" {
             parameters[name] = .string(value)
@@ -45,12 +48,11 @@ extension S3Controller {
             }
         }
         if let host = request.head.authority { parameters["Host"] = .string(host) }
-        let signedInQuery = presigned != nil || rawQuery.contains("Signature=")
-        let method: JSONValue = .string(signedInQuery ? "QueryString" : "AuthHeader")
+        let method: JSONValue = .string(presigned != nil || legacy != nil ? "QueryString" : "AuthHeader")
         return AuditCall(eventSource: AuditCall.eventSource(service: "s3"), eventName: eventName,
                          readOnly: request.method == .get || request.method == .head, managementEvent: target?.key == nil,
                          capture: capture, accessKeyId: accessKeyId, sourceIp: facts.sourceIp, userAgent: request.headers[.userAgent],
-                         requestParameters: .object(parameters), additionalEventData: .object(["AuthenticationMethod": method, "SignatureVersion": .string("SigV4")]),
+                         requestParameters: .object(parameters), additionalEventData: .object(["AuthenticationMethod": method, "SignatureVersion": .string(legacy != nil ? "SigV2" : "SigV4")]),
                          resources: resources.isEmpty ? nil : resources, requestId: requestId)
     }
 }
