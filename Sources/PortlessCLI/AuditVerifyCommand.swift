@@ -25,7 +25,8 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         }
         for finding in report.findings { Console.line(finding.description) }
         if report.findings.isEmpty {
-            Console.line("audit log intact: \(report.records) records, \(report.digests) digests (records 1–\(report.sealedThrough) sealed)")
+            let unsealed = report.records > report.sealedThrough ? "; \(report.records - report.sealedThrough) newer records await the next digest" : ""
+            Console.line("audit log intact: \(report.records) records, \(report.digests) digests (records 1–\(report.sealedThrough) sealed\(unsealed))")
         } else {
             Console.line("audit log NOT intact: \(report.findings.count) problems in \(report.records) records and \(report.digests) digests")
             throw ExitCode(1)

@@ -25,6 +25,7 @@ public actor AuditLog {
         self.lastSealTime = now
         let digests = directory.digestFiles().compactMap(\.digest).sorted { $0.digestNumber < $1.digestNumber }
         lastDigest = digests.last
+        if let end = lastDigest.flatMap({ try? Date($0.digestEndTime, strategy: .iso8601) }) { lastSealTime = end }
         let sealedThrough = lastDigest?.lastSequence ?? 0
         var reached = false
         for file in directory.recordFiles().reversed() where !reached {

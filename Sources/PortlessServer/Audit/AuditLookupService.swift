@@ -2,8 +2,11 @@ import Foundation
 import PortlessCore
 
 /// Answers `LookupEvents` from the audit log: an account's own records, newest first, a page at a time.
-/// Only the record files of the hours the query's time range touches are read.
+/// Only the record files of the hours the query's time range touches are read, and as in CloudTrail's event
+/// history, at most the last 90 days.
 struct AuditLookupService: Sendable {
+    static let history: TimeInterval = 90 * 24 * 3600
+
     let directory: AuditDirectory
 
     /// One event found: its sequence number and record (with the record's stored text).
@@ -14,9 +17,9 @@ struct AuditLookupService: Sendable {
     }
 
     /// The page of `accountId`'s records `lookup` asks for, and the token for the next page if there is one.
-    func lookup(_ lookup: AuditLookup, accountId: String) -> (events: [Found], nextToken: String?) {
+    func lookup(_ lookup: AuditLookup, accountId: String, now: Date = Date()) -> (events: [Found], nextToken: String?) {
         var found: [Found] = []
-        let first = lookup.start.map { AuditDirectory.hourName($0) } ?? ""
+        let first = AuditDirectory.hourName(max(lookup.start ?? .distantPast, now - Self.history))
         let last = lookup.end.map { AuditDirectory.hourName($0) } ?? "~"
         for file in directory.recordFiles().reversed() {
             let hour = file.deletingPathExtension().lastPathComponent

@@ -51,15 +51,16 @@ struct AgentGateway: Sendable {
             try await refuse(refusal, outbound: outbound)
             return
         }
+        let session = try? await nodeIdentity.principal(of: node)
         do {
             try await nodeIdentity.authorizeLogin(node)
         } catch let error as PortlessError {
             logger.warning("agent login denied by policy", metadata: ["portless.node": "\(node.instanceId)", "portless.error": "\(error.message)"])
-            try await auditLogin(instanceId: node.instanceId, principal: try? await nodeIdentity.principal(of: node), failure: error, sourceIp: sourceIp)
+            try await auditLogin(instanceId: node.instanceId, principal: session, failure: error, sourceIp: sourceIp)
             try await refuse(error, outbound: outbound)
             return
         }
-        try await auditLogin(instanceId: node.instanceId, principal: try? await nodeIdentity.principal(of: node), failure: nil, sourceIp: sourceIp)
+        try await auditLogin(instanceId: node.instanceId, principal: session, failure: nil, sourceIp: sourceIp)
         let instanceId = node.instanceId
         let logger = self.logger.with(node: instanceId)
 
