@@ -135,6 +135,8 @@ struct AuditChainTests {
                                                     "Tags.member.2.Key": "b", "Tags.member.1.Key": "a"])
         #expect(query["tokenCode"] == .string(AuditRedaction.hidden) && query["roleArn"] == .string("arn") && query["action"] == nil)
         #expect(query["tags"] == .array([.object(["key": .string("a")]), .object(["key": .string("b")])]))
+        let archive = String(repeating: "A", count: AuditRedaction.longestValue + 1)
+        #expect(AuditRedaction.redact(.object(["Archive": .string(archive)])) == .object(["archive": .string("OMITTED: 65537 bytes")]))
         #expect(AuditRedaction.camelCase("IAMRole") == "iamRole" && AuditRedaction.camelCase("InstanceIds") == "instanceIds")
     }
 

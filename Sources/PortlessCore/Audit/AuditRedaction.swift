@@ -1,10 +1,12 @@
 /// What CloudTrail keeps of a request's or reply's fields: names in camelCase (`InstanceIds` →
 /// `instanceIds`), and no secret — secret keys, session tokens, passwords, MFA codes and seeds,
 /// plaintexts, private keys, and the value of a SecureString parameter are replaced by
-/// ``hidden``.
+/// ``hidden``; values longer than ``longestValue`` bytes by a note of their size.
 public enum AuditRedaction {
     /// The text CloudTrail puts where it withholds a value.
     public static let hidden = "HIDDEN_DUE_TO_SECURITY_REASONS"
+    /// Longer string values (a scan bundle's archive, a large document) are replaced by a note of their length.
+    public static let longestValue = 64 << 10
 
     /// Field names (lowercased) whose values are never recorded.
     static let secretFields: Set<String> = [
@@ -27,6 +29,8 @@ public enum AuditRedaction {
             return .object(out)
         case .array(let items):
             return .array(items.map(redact))
+        case .string(let text) where text.utf8.count > longestValue:
+            return .string("OMITTED: \(text.utf8.count) bytes")
         default:
             return value
         }
