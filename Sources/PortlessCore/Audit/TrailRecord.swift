@@ -18,7 +18,6 @@ public struct TrailRecord: Sendable, Codable, Hashable {
     public var startLoggingTime: Date?
     public var stopLoggingTime: Date?
     public var latestDeliveryTime: Date?
-    public var latestDeliveryAttemptTime: Date?
     public var latestDeliveryError: String?
     /// The last audit sequence number this trail has delivered (or passed over): delivery resumes after it.
     public var deliveredThrough: Int

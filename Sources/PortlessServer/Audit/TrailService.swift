@@ -90,7 +90,6 @@ struct TrailService: Sendable {
                     var updated = current
                     updated.deliveredThrough = delivered.deliveredThrough
                     updated.latestDeliveryTime = delivered.latestDeliveryTime
-                    updated.latestDeliveryAttemptTime = delivered.latestDeliveryAttemptTime
                     updated.latestDeliveryError = delivered.latestDeliveryError
                     try await store.updateTrail(updated)
                 }
@@ -110,7 +109,6 @@ struct TrailService: Sendable {
             guard let record = try? AuditRecord.decode(entry.record), record.recipientAccountId == trail.accountId else { return nil }
             return entry.record
         }
-        trail.latestDeliveryAttemptTime = now
         if !texts.isEmpty {
             do {
                 let body = Data(try Gzip.compress(Array(("{\"Records\":[" + texts.joined(separator: ",") + "]}").utf8)))
