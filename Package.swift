@@ -136,6 +136,7 @@ let package = Package(
             name: "PortlessBench",
             dependencies: [
                 "PortlessCore",
+                "PortlessServer",
                 "PortlessClient",
                 "PortlessStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -157,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortlessCoreTests",
-            dependencies: ["PortlessCore", "PortlessTestSupport"],
+            dependencies: ["PortlessCore", "PortlessTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -167,6 +168,7 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),

@@ -33,7 +33,16 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("bundle"), help: "The check bundle scans use until an account pushes one (default: the one shipped).")
     var bundleDirectory: String?
 
+    @Option(name: .customLong("audit-digest-interval"), help: "Seconds between signed audit digests (default: an hour).")
+    var auditDigestInterval: Double = Double(ProcessInfo.processInfo.environment["PORTLESS_AUDIT_DIGEST_INTERVAL"] ?? "") ?? 3600
+
+    @Option(name: .customLong("trail-delivery-interval"), help: "Seconds between deliveries of CloudTrail trails' log files (default: 300).")
+    var trailDeliveryInterval: Double = Double(ProcessInfo.processInfo.environment["PORTLESS_TRAIL_DELIVERY_INTERVAL"] ?? "") ?? 300
+
     func configuration() throws -> ServerConfiguration {
+        guard auditDigestInterval > 0, trailDeliveryInterval > 0 else {
+            throw ValidationError("--audit-digest-interval and --trail-delivery-interval must be positive numbers of seconds.")
+        }
         let mode: ServerConfiguration.TLSMode
         switch (tls, tlsCertificate, tlsKey) {
         case ("auto"?, nil, nil): mode = .auto
@@ -45,6 +54,7 @@ struct ServerOptions: ParsableArguments {
         return ServerConfiguration(dataDirectory: directory, host: listen.host, port: listen.port, region: region,
                                    tls: mode, insecureHTTP: insecureHTTP,
                                    bundleDirectory: bundleDirectory == nil ? try? BundleLocator().locate(explicit: nil)
-                                                                            : try BundleLocator().locate(explicit: bundleDirectory))
+                                                                            : try BundleLocator().locate(explicit: bundleDirectory),
+                                   auditDigestInterval: auditDigestInterval, trailDeliveryInterval: trailDeliveryInterval)
     }
 }

@@ -24,6 +24,8 @@ extension PortlessServer {
         let authorizer = makeAuthorizer()
         let logService = LogService(store: store, region: configuration.region)
         let secureTransport = configuration.scheme == "https"
+        let audit = AuditTrail(log: auditLog, region: configuration.region, bus: events, logger: logger)
+        let trails = TrailService(store: store, objects: objects, log: auditLog, region: configuration.region, logger: logger)
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
                                       output: CommandOutputWriter(objects: objects, logs: logService, logger: logger),
@@ -56,11 +58,12 @@ extension PortlessServer {
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region),
-                                logs: LogsOperations(logs: logService, region: configuration.region), query: query,
-                                authorizer: authorizer, secureTransport: secureTransport)
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region), query: query,
+                                cloudTrail: CloudTrailOperations(lookups: AuditLookupService(directory: auditLog.directory), trails: trails),
+                                logs: LogsOperations(logs: logService, region: configuration.region),
+                                authorizer: authorizer, secureTransport: secureTransport, audit: audit)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
-                                   caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
+                                   caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger, audit: audit)
         agentGateway.nodeRegistered = { await scheduler.nodeChanged(accountId: $0.accountId, instanceId: $0.instanceId, before: nil) }
         let gateway = agentGateway
 
@@ -68,15 +71,16 @@ extension PortlessServer {
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
         S3Controller(store: objects, authenticator: S3Authenticator(keys: keys, region: configuration.region), authorizer: authorizer,
-                     secureTransport: secureTransport, writeGuard: ScanBucketGuard(scans: scans, logger: logger)).register(on: router)
+                     secureTransport: secureTransport, audit: audit, writeGuard: ScanBucketGuard(scans: scans, logger: logger)).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
             additionalChannelHandlers: [ExpectContinueHandler()]
-        ) { request, _, _ in
+        ) { request, channel, _ in
             guard request.path == "/agent/v1/channel" else { return .dontUpgrade }
+            let sourceIp = channel.remoteAddress?.ipAddress
             return .upgrade([:]) { inbound, outbound, _ in
-                try await gateway.serve(inbound: inbound, outbound: outbound)
+                try await gateway.serve(inbound: inbound, outbound: outbound, sourceIp: sourceIp)
             }
         }
         let scheme = configuration.scheme
@@ -88,7 +92,9 @@ extension PortlessServer {
                        ScanTracker(scans: scans, events: events, logger: logger),
                        ScanAssociationTracker(events: events, scans: scans, executor: executor, logger: logger),
                        ChannelCloser(connections: connections), scheduler, LogRetentionService(logs: logService, logger: logger),
-                       CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger)],
+                       CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger),
+                       AuditSealer(log: auditLog, interval: configuration.auditDigestInterval, logger: logger),
+                       TrailDelivery(trails: trails, interval: configuration.trailDeliveryInterval)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

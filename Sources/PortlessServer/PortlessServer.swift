@@ -21,6 +21,8 @@ public struct PortlessServer: Sendable {
     public let events = EventBus()
     let store: SQLStore
     let keyring: Keyring
+    /// The audit trail's writer (the hash chain and its signed digests).
+    let auditLog: AuditLog
     /// The check bundle the server ships (from `configuration.bundleDirectory`).
     let builtinBundle: ScanBundle?
     let logger: Logger
@@ -41,8 +43,11 @@ public struct PortlessServer: Sendable {
             let authority = configuration.tls == .auto
                 ? try CertificateAuthority.loadOrCreate(in: directory.appendingPathComponent("tls")) : nil
             let builtinBundle = try configuration.bundleDirectory.map(BundleDirectory.bundle(at:))
+            let auditDirectory = AuditDirectory(dataDirectory: directory)
+            let auditLog = try AuditLog(directory: auditDirectory,
+                                        key: try AuditSigningKey.loadOrCreate(dataDirectory: directory, keyring: keyring, publishTo: auditDirectory))
             return PortlessServer(configuration: configuration, bootstrap: bootstrap, authority: authority, organization: organization, store: store,
-                                  keyring: keyring, builtinBundle: builtinBundle, logger: logger)
+                                  keyring: keyring, auditLog: auditLog, builtinBundle: builtinBundle, logger: logger)
         } catch {
             try? await store.close()
             throw error

@@ -20,9 +20,16 @@ public struct ServerConfiguration: Sendable {
     public var insecureHTTP: Bool
     /// The check bundle scans use until an account pushes its own (nil: scans need a pushed bundle).
     public var bundleDirectory: URL?
+    /// Seconds between audit digests (an hour unless shortened, e.g. for tests).
+    public var auditDigestInterval: TimeInterval
+    /// Seconds between deliveries of trails' log files (five minutes unless shortened).
+    public var trailDeliveryInterval: TimeInterval
 
     public init(dataDirectory: URL, host: String, port: Int, region: String = "us-east-1",
-                tls: TLSMode = .none, insecureHTTP: Bool = false, bundleDirectory: URL? = nil) {
+                tls: TLSMode = .none, insecureHTTP: Bool = false, bundleDirectory: URL? = nil, auditDigestInterval: TimeInterval = 3600,
+                trailDeliveryInterval: TimeInterval = 300) {
+        self.auditDigestInterval = auditDigestInterval
+        self.trailDeliveryInterval = trailDeliveryInterval
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port

@@ -131,6 +131,10 @@ enum Migrations {
             """,
             "CREATE INDEX compliance_by_type ON compliance (account_id, compliance_type, status)",
         ]),
+        // CloudTrail trails: the settings and delivery state of each, in the body.
+        (12, [
+            "CREATE TABLE trails (account_id TEXT NOT NULL, name TEXT NOT NULL, is_logging INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
+        ]),
         // CloudWatch Logs: groups and streams as bodies, one row per event (`sequence` is arrival order).
         (16, [
             "CREATE TABLE log_groups (account_id TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",

@@ -41,7 +41,8 @@ struct CommandEventTests {
             let commandId = try #require(sent["Command"]?["CommandId"]?.stringValue)
 
             var seen: [EventEnvelope] = []
-            for await event in events {
+            // The bus also carries the audit trail's "AWS API Call via CloudTrail" events; this test follows Run Command's.
+            for await event in events where [CommandEvents.commandDetailType, CommandEvents.invocationDetailType].contains(event.detailType) {
                 seen.append(event)
                 if event.detailType == CommandEvents.commandDetailType, event.detail["status"]?.stringValue == "Success" { break }
             }

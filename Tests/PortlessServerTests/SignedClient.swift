@@ -44,6 +44,11 @@ struct SignedClient: Sendable {
                        body: Array(body.utf8), service: service, signing: signing)
     }
 
+    /// `CloudTrail_20131101.<operation>` with a JSON body (signed as `cloudtrail`).
+    func cloudTrail(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await json("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)", service: "cloudtrail", body, signing: signing)
+    }
+
     /// A Query-protocol call to `sts` (2011-06-15) or `iam` (2010-05-08).
     func query(_ service: String, _ action: String, _ parameters: [(String, String)] = [], signing: Signing = Signing()) async throws -> TestResponse {
         let version = service == "iam" ? "2010-05-08" : "2011-06-15"

@@ -4,8 +4,9 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then hands the
-/// body to the operation named by `X-Amz-Target`.
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, CloudTrail, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then
+/// hands the body to the operation named by `X-Amz-Target`. Every call, whatever its service and however it ends, is recorded
+/// in the audit trail before its reply is sent (`handle` wraps `dispatch`).
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
     static let ssmPrefix = "AmazonSSM."
@@ -14,18 +15,35 @@ struct APIController: Sendable {
     let ssm: SSMOperations
     let organizations: OrganizationsOperations
     let portless: PortlessOperations
-    let logs: LogsOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
+    let cloudTrail: CloudTrailOperations
+    let logs: LogsOperations
     let authorizer: Authorizer
     /// Whether requests arrive over TLS (`aws:SecureTransport`).
     let secureTransport: Bool
+    let audit: AuditTrail
 
     func handle(_ request: Request, context: some Hummingbird.RequestContext) async throws -> Response {
+        let capture = AuditCapture()
+        var request = request
+        let body: Data
+        let response: Response
+        do {
+            body = try await APIResponse.collect(&request, upTo: Self.maxBodySize)
+            let collected = request
+            response = await AuditCapture.$current.withValue(capture) { await dispatch(collected, body: body, context: context) }
+        } catch {
+            body = Data()
+            response = AuditCapture.$current.withValue(capture) { APIResponse.error(error, logger: context.logger) }
+        }
+        return await audited(request, body: body, response: response, capture: capture, context: context)
+    }
+
+    /// Authenticates, authorizes and runs the operation; every failure becomes its error reply.
+    private func dispatch(_ request: Request, body: Data, context: some Hummingbird.RequestContext) async -> Response {
         let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
         do {
-            var request = request
-            let body = try await APIResponse.collect(&request, upTo: Self.maxBodySize)
             if target.isEmpty && QueryController.isQueryRequest(request) {
                 return await query.handle(request, body: body, context: context)
             }
@@ -44,17 +62,22 @@ struct APIController: Sendable {
                 let operation = String(target.dropFirst(Self.ssmPrefix.count))
                 try await authorize(service: "ssm", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await ssm.handle(operation, body: body, principal: principal, facts: facts)
+            } else if target.hasPrefix(CloudTrailOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "cloudtrail")
+                let operation = String(target.dropFirst(CloudTrailOperations.targetPrefix.count))
+                try await authorize(service: "cloudtrail", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await cloudTrail.handle(operation, body: body, principal: principal)
+            } else if target.hasPrefix(LogsOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "logs")
+                let operation = String(target.dropFirst(LogsOperations.targetPrefix.count))
+                try await authorize(service: "logs", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await logs.handle(operation, body: body, principal: principal)
             } else if target.hasPrefix(PortlessOperations.targetPrefix) {
                 // Portless's own operations are signed like SSM's: they are part of the same API.
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
                 let operation = String(target.dropFirst(PortlessOperations.targetPrefix.count))
                 try await authorize(service: "portless", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await portless.handle(operation, body: body, principal: principal, facts: facts)
-            } else if target.hasPrefix(LogsOperations.targetPrefix) {
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "logs")
-                let operation = String(target.dropFirst(LogsOperations.targetPrefix.count))
-                try await authorize(service: "logs", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await logs.handle(operation, body: body, principal: principal)
             } else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")

@@ -17,6 +17,7 @@ enum APIResponse {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[HTTPField.Name("x-amzn-RequestId")!] = Identifiers.uuid()
+        if status == .ok { AuditCapture.current?.noteReply(data) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -24,6 +25,7 @@ enum APIResponse {
     /// as is); unexpected errors become a 500 that reveals nothing.
     static func error(_ error: any Error, logger: Logger) -> Response {
         let failure = Self.failure(from: error, logger: logger)
+        AuditCapture.current?.noteFailure(code: failure.code.rawValue, message: failure.wireMessage)
         let body: [String: String] = ["__type": failure.code.rawValue, "message": failure.wireMessage]
         let data = (try? WireCoding.encoder().encode(body)) ?? Data()
         return json(data: data, status: HTTPResponse.Status(code: failure.code.httpStatus))

@@ -12,6 +12,7 @@ enum QueryResponse {
     /// `<ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata>…</ResponseMetadata></ActionResponse>`;
     /// `result` nil means the action has no result element (e.g. `DeleteRole`).
     static func success(action: String, namespace: String, result: [XMLTag]?, requestId: String) -> Response {
+        AuditCapture.current?.noteQueryResult(result ?? [])
         var children: [XMLTag] = []
         if let result { children.append(XMLTag("\(action)Result", children: result)) }
         children.append(XMLTag("ResponseMetadata", children: [XMLTag("RequestId", requestId)]))
@@ -25,6 +26,7 @@ enum QueryResponse {
     static func error(_ error: any Error, namespace: String?, requestId: String, logger: Logger) -> Response {
         var failure = APIResponse.failure(from: error, logger: logger)
         failure.code = queryCode(failure.code)
+        AuditCapture.current?.noteFailure(code: failure.code.rawValue, message: failure.wireMessage)
         let errorElement = XMLTag("Error", children: [
             XMLTag("Type", failure.code.httpStatus >= 500 ? "Receiver" : "Sender"),
             XMLTag("Code", failure.code.rawValue),

@@ -54,6 +54,7 @@ struct RequestAuthenticator: Sendable {
         }
         let (secret, principal) = try await keys.resolve(accessKeyId: authorization.accessKeyId,
                                                          securityToken: request.header("x-amz-security-token"), now: now)
+        AuditCapture.current?.noteClaimed(principal)
         let canonical = SigV4.canonicalRequest(method: request.method, path: request.path, query: request.query,
                                                headers: request.headers, signedHeaders: authorization.signedHeaders,
                                                payloadHash: payloadHash, service: service)
@@ -62,6 +63,7 @@ struct RequestAuthenticator: Sendable {
             throw PortlessError(aws: .invalidSignature, "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
         }
         await keys.recordUse(of: principal, service: service, region: authorization.scope.region, now: now)
+        AuditCapture.current?.noteSigner(principal)
         return principal
     }
 

@@ -44,15 +44,20 @@ struct NodeIdentity: Sendable {
 
     /// An agent's login: the node's role session must be allowed `ssm:UpdateInstanceInformation` on the node.
     func authorizeLogin(_ node: NodeRecord) async throws {
+        let principal = try await principal(of: node)
+        let resource = ResourceRef(arn: ARN.managedInstance(region: authorizer.region, account: node.accountId, id: node.instanceId),
+                                   accountId: node.accountId)
+        try await authorizer.require(AccessCheck("ssm:UpdateInstanceInformation", [resource]), by: principal)
+    }
+
+    /// Who a node acts as: its role's session named after the node.
+    func principal(of node: NodeRecord) async throws -> Principal {
         let (_, name) = Self.split(node.iamRole)
         guard let role = try await store.role(accountId: node.accountId, name: name) else {
             throw PortlessError(aws: .accessDenied, "The role \(node.iamRole) of managed node \(node.instanceId) does not exist.")
         }
         let session = AssumedRoleSession(roleName: role.roleName, roleId: role.roleId, rolePath: role.path, sessionName: node.instanceId)
-        let principal = Principal(accountId: node.accountId, userName: node.instanceId, accessKeyId: "node:\(node.instanceId)",
-                                  assumedRole: session, isTemporary: true, session: SessionContext(issuedAt: node.registrationDate))
-        let resource = ResourceRef(arn: ARN.managedInstance(region: authorizer.region, account: node.accountId, id: node.instanceId),
-                                   accountId: node.accountId)
-        try await authorizer.require(AccessCheck("ssm:UpdateInstanceInformation", [resource]), by: principal)
+        return Principal(accountId: node.accountId, userName: node.instanceId, accessKeyId: "node:\(node.instanceId)",
+                         assumedRole: session, isTemporary: true, session: SessionContext(issuedAt: node.registrationDate))
     }
 }

@@ -11,6 +11,7 @@ enum OperationTable {
         case "sts": sts[operation]
         case "portless": portless[operation]
         case "logs": logs[operation]
+        case "cloudtrail": cloudTrail[operation]
         default: nil
         }
     }

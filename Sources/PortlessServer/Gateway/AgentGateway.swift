@@ -7,7 +7,8 @@ import PortlessCore
 import WSCore
 
 /// Serves agents' control channels: challenge-signed login, heartbeats both ways, work pushed down
-/// and results acknowledged up. One `serve` call runs for the life of one WebSocket.
+/// and results acknowledged up. One `serve` call runs for the life of one WebSocket. Every registration and login, accepted
+/// or refused, is recorded in the audit trail before the agent is answered.
 struct AgentGateway: Sendable {
     static let heartbeatInterval: Duration = .seconds(10)
     /// A channel silent this long is taken as dead and closed.
@@ -27,10 +28,12 @@ struct AgentGateway: Sendable {
     /// The server's region, which scripts see as `AWS_SSM_REGION_NAME`.
     let region: String
     let logger: Logger
+    let audit: AuditTrail
     /// Told of every node that registers (State Manager runs matching associations on it).
     var nodeRegistered: @Sendable (NodeRecord) async -> Void = { _ in }
 
-    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+    /// Serves one agent's channel; `sourceIp` is the address it connected from.
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, sourceIp: String?) async throws {
         var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
         let nonce = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
         try await outbound.write(.text(try AgentMessage(type: .challenge, nonce: nonce, caCertificate: caCertificate).encoded()))
@@ -39,20 +42,25 @@ struct AgentGateway: Sendable {
             return
         }
         if first.type == .register {
-            try await register(first.registration, outbound: outbound)
+            try await register(first.registration, outbound: outbound, sourceIp: sourceIp)
             return
         }
         guard let node = try await login(first, nonce: nonce) else {
-            try await refuse(PortlessError(.accessDenied, "Login refused: unknown node or bad signature."), outbound: outbound)
+            let refusal = PortlessError(.accessDenied, "Login refused: unknown node or bad signature.")
+            try await auditLogin(instanceId: first.instanceId, principal: nil, failure: refusal, sourceIp: sourceIp)
+            try await refuse(refusal, outbound: outbound)
             return
         }
+        let session = try? await nodeIdentity.principal(of: node)
         do {
             try await nodeIdentity.authorizeLogin(node)
         } catch let error as PortlessError {
             logger.warning("agent login denied by policy", metadata: ["portless.node": "\(node.instanceId)", "portless.error": "\(error.message)"])
+            try await auditLogin(instanceId: node.instanceId, principal: session, failure: error, sourceIp: sourceIp)
             try await refuse(error, outbound: outbound)
             return
         }
+        try await auditLogin(instanceId: node.instanceId, principal: session, failure: nil, sourceIp: sourceIp)
         let instanceId = node.instanceId
         let logger = self.logger.with(node: instanceId)
 
@@ -106,12 +114,19 @@ struct AgentGateway: Sendable {
     }
 
     /// First run: registers the node with its activation, answers `registered` or `error`, and closes.
-    private func register(_ registration: RegistrationRequest?, outbound: WebSocketOutboundWriter) async throws {
+    private func register(_ registration: RegistrationRequest?, outbound: WebSocketOutboundWriter, sourceIp: String?) async throws {
         do {
             guard let registration else {
                 throw PortlessError(.validation, "A register message needs its registration.", field: "registration")
             }
-            let node = try await activations.register(registration)
+            let node: NodeRecord
+            do {
+                node = try await activations.register(registration)
+            } catch let error as PortlessError {
+                try await auditRegistration(registration, node: nil, failure: error, sourceIp: sourceIp)
+                throw error
+            }
+            try await auditRegistration(registration, node: node, failure: nil, sourceIp: sourceIp)
             logger.info("node registered", metadata: ["portless.node": "\(node.instanceId)", "portless.activation": "\(node.activationId)"])
             await nodeRegistered(node)
             try await outbound.write(.text(try AgentMessage(type: .registered, instanceId: node.instanceId).encoded()))

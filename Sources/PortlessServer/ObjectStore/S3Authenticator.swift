@@ -112,7 +112,9 @@ struct S3Authenticator: Sendable {
 
     func resolve(_ accessKeyId: String, token: String?, now: Date) async throws -> (String, Principal) {
         do {
-            return try await keys.resolve(accessKeyId: accessKeyId, securityToken: token, now: now)
+            let resolved = try await keys.resolve(accessKeyId: accessKeyId, securityToken: token, now: now)
+            AuditCapture.current?.noteClaimed(resolved.principal)
+            return resolved
         } catch let error as PortlessError {
             let code = error.code.rawValue
             if code.contains("Expired") { throw S3Error("ExpiredToken", 400, "The provided token has expired.") }

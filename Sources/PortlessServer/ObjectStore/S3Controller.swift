@@ -6,13 +6,15 @@ import NIOCore
 import PortlessCore
 
 /// Path-style S3 REST: `GET /` (ListBuckets), `/{bucket}` and `/{bucket}/{key...}`. Every request is
-/// SigV4-verified (header or presigned query form) before anything is read or written.
+/// SigV4-verified (header or presigned query form) before anything is read or written, and recorded in the audit trail
+/// before its reply is sent (`handle`, in `S3Controller+Audit.swift`, wraps `serve`).
 struct S3Controller: Sendable {
     let store: ObjectStore
     let authenticator: S3Authenticator
     let authorizer: Authorizer
     /// Whether requests arrive over TLS (`aws:SecureTransport`).
     let secureTransport: Bool
+    let audit: AuditTrail
     /// Decides writes to the buckets services keep (scan results).
     var writeGuard: (any ObjectWriteGuard)?
     var multipart: MultipartStore { MultipartStore(directory: store.uploadsDirectory) }
@@ -27,7 +29,8 @@ struct S3Controller: Sendable {
         }
     }
 
-    func handle(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
+    /// Authenticates, authorizes and serves the request; every failure becomes S3's error reply.
+    func serve(_ request: Request, context: some Hummingbird.RequestContext) async -> Response {
         let isHead = request.method == .head
         var resource = request.uri.path
         var guardedWrite: (bucket: String, key: String)?
@@ -38,6 +41,7 @@ struct S3Controller: Sendable {
                 guardedWrite = (bucket, key)
             }
             let outcome = try await authenticator.authenticate(Self.signedRequest(request))
+            AuditCapture.current?.noteSigner(outcome.principal)
             let owner = try await authorize(request, target: target, principal: outcome.principal,
                                             facts: CallFacts(context: context, secureTransport: secureTransport))
             let response = try await dispatch(request, target: target, auth: outcome, account: owner)
@@ -45,16 +49,19 @@ struct S3Controller: Sendable {
                                                       "portless.principal": "\(outcome.principal.arn)"])
             return response
         } catch let error as PortlessError where error.code == .accessDenied {
+            AuditCapture.current?.noteFailure(code: "AccessDenied", message: error.message)
             context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "AccessDenied"])
             if let guardedWrite { await writeGuard?.refused(bucket: guardedWrite.bucket, key: guardedWrite.key, reason: error.message) }
             return S3XML.error(.accessDenied(error.message), resource: resource, isHead: isHead)
         } catch let error as S3Error {
+            AuditCapture.current?.noteFailure(code: error.code, message: error.message)
             context.logger.info("s3 call refused", metadata: ["portless.resource": "\(resource)", "portless.error": "\(error.code)"])
             if let guardedWrite {
                 await writeGuard?.refused(bucket: guardedWrite.bucket, key: guardedWrite.key, reason: "\(error.code): \(error.message)")
             }
             return S3XML.error(error, resource: resource, isHead: isHead)
         } catch {
+            AuditCapture.current?.noteFailure(code: "InternalError", message: "We encountered an internal error. Please try again.")
             context.logger.error("s3 call failed", metadata: ["portless.resource": "\(resource)", "error": "\(error)"])
             return S3XML.error(.internalError, resource: resource, isHead: isHead)
         }
