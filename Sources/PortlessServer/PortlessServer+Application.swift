@@ -23,12 +23,15 @@ extension PortlessServer {
         let keys = AccessKeyResolver(store: store, keyring: keyring)
         let authorizer = makeAuthorizer()
         let secureTransport = configuration.scheme == "https"
+        let kms = KMSService(store: store, keyring: keyring, authorizer: authorizer, region: configuration.region)
+        let parameters = ParameterService(store: store, kms: kms, events: events, region: configuration.region)
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
                                       output: CommandOutputWriter(objects: objects, logger: logger),
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
-                                      authorizer: authorizer, logger: logger)
+                                      authorizer: authorizer,
+                                      parameterReferences: ParameterReferenceResolver(parameters: parameters, authorizer: authorizer), logger: logger)
         let sts = STSService.make(store: store, keyring: keyring, authorizer: authorizer)
         let bundles = BundleService(store: store, objects: objects, builtin: builtinBundle)
         let compliance = ComplianceService(store: store)
@@ -50,15 +53,17 @@ extension PortlessServer {
                                 documents: DocumentService(store: store, documents: store, catalog: catalog),
                                 associations: AssociationService(store: store, documents: catalog, output: commands.output, executor: executor,
                                                                  limits: associationLimits),
-                                compliance: compliance, store: store, endpoint: endpoint)
+                                compliance: compliance, parameters: parameters, store: store, endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region), query: query,
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region),
+                                kms: KMSOperations(kms: kms), query: query,
                                 authorizer: authorizer, secureTransport: secureTransport)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
-                                   caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger)
+                                   caCertificate: authority?.certificatePEM, region: configuration.region,
+                                   nodeCredentials: NodeCredentials(store: store, issuer: CredentialIssuer(store: store, keyring: keyring)), logger: logger)
         agentGateway.nodeRegistered = { await scheduler.nodeChanged(accountId: $0.accountId, instanceId: $0.instanceId, before: nil) }
         let gateway = agentGateway
 

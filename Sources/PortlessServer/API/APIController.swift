@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, and Portless's own). Authenticates the SigV4 signature, then hands the
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, KMS, and Portless's own). Authenticates the SigV4 signature, then hands the
 /// body to the operation named by `X-Amz-Target`.
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
@@ -14,6 +14,7 @@ struct APIController: Sendable {
     let ssm: SSMOperations
     let organizations: OrganizationsOperations
     let portless: PortlessOperations
+    let kms: KMSOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
     let authorizer: Authorizer
@@ -43,6 +44,11 @@ struct APIController: Sendable {
                 let operation = String(target.dropFirst(Self.ssmPrefix.count))
                 try await authorize(service: "ssm", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await ssm.handle(operation, body: body, principal: principal, facts: facts)
+            } else if target.hasPrefix(KMSOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "kms")
+                let operation = String(target.dropFirst(KMSOperations.targetPrefix.count))
+                try await authorize(service: "kms", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await kms.handle(operation, body: body, principal: principal, facts: facts)
             } else if target.hasPrefix(PortlessOperations.targetPrefix) {
                 // Portless's own operations are signed like SSM's: they are part of the same API.
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
