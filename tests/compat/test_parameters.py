@@ -58,7 +58,7 @@ def test_types_and_reads(ssm, account):
     assert kms_of(ssm).describe_key(KeyId="alias/aws/ssm")["KeyMetadata"]["KeyManager"] == "AWS"
     both = ssm.get_parameters(Names=["/t/plain", "/t/list", "/t/none"], WithDecryption=True)
     assert sorted(p["Name"] for p in both["Parameters"]) == ["/t/list", "/t/plain"] and both["InvalidParameters"] == ["/t/none"]
-    assert refused(lambda: ssm.get_parameter(Name="/t/none")) == ("ParameterNotFound", "")
+    assert refused(lambda: ssm.get_parameter(Name="/t/none")) == ("ParameterNotFound", "Parameter /t/none not found.")
 
 
 def kms_of(ssm):
@@ -188,7 +188,7 @@ def test_tags_and_delete(ssm):
     assert [t["Key"] for t in ssm.list_tags_for_resource(ResourceType="Parameter", ResourceId="/d/a")["TagList"]] == ["k2"]
     ssm.put_parameter(Name="/d/b", Value="x", Type="String")
     ssm.delete_parameter(Name="/d/a")
-    assert refused(lambda: ssm.delete_parameter(Name="/d/a")) == ("ParameterNotFound", "")
+    assert refused(lambda: ssm.delete_parameter(Name="/d/a")) == ("ParameterNotFound", "Parameter /d/a not found.")
     out = ssm.delete_parameters(Names=["/d/b", "/d/none"])
     assert out["DeletedParameters"] == ["/d/b"] and out["InvalidParameters"] == ["/d/none"]
 

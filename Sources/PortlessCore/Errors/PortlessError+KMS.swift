@@ -39,11 +39,14 @@ public enum KMSErrors {
         PortlessError(aws: .kmsAlreadyExists, "An alias with the name \(aliasArn) already exists", field: "AliasName")
     }
 
-    /// `alias/aws/…` belongs to AWS's own keys.
-    public static let reservedAlias = PortlessError(aws: .kmsNotAuthorized, "", field: "AliasName")
+    /// `alias/aws/…` belongs to AWS's own keys (KMS sends no message; Portless says why).
+    public static let reservedAlias = PortlessError(.kmsNotAuthorized, "Aliases beginning with alias/aws/ are reserved for AWS managed keys.",
+                                                    field: "AliasName")
 
-    /// A ciphertext this server did not make, or one whose encryption context differs: KMS says nothing more.
-    public static let invalidCiphertext = PortlessError(aws: .kmsInvalidCiphertext, "", field: "CiphertextBlob")
+    /// A ciphertext this server did not make, or one whose encryption context differs (KMS sends no message; Portless
+    /// says no more than that).
+    public static let invalidCiphertext = PortlessError(.kmsInvalidCiphertext, "The ciphertext cannot be decrypted with this key and encryption context.",
+                                                        field: "CiphertextBlob")
 
     /// Decrypt/ReEncrypt given a `KeyId` other than the one that made the ciphertext.
     public static let incorrectKey = PortlessError(aws: .kmsIncorrectKey,

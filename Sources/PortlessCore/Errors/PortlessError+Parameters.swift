@@ -21,8 +21,10 @@ extension PortlessError.Code {
 
 /// Parameter Store's errors in SSM's words.
 public enum ParameterErrors {
-    /// SSM sends ParameterNotFound without a message.
-    public static func notFound(field: String = "Name") -> PortlessError { PortlessError(aws: .parameterNotFound, "", field: field) }
+    /// No such parameter (or version label), in moto's recording of SSM's words.
+    public static func notFound(_ name: String, field: String = "Name") -> PortlessError {
+        PortlessError(aws: .parameterNotFound, "Parameter \(name) not found.", field: field)
+    }
 
     public static let alreadyExists = PortlessError(aws: .parameterAlreadyExists,
                                                     "The parameter already exists. To overwrite this value, set the overwrite option in the request to true.",
@@ -108,6 +110,9 @@ public enum ParameterErrors {
                                                       field: "ParameterFilters")
 
     /// `{{ssm:…}}` in a command naming a SecureString or a parameter that does not exist: SSM refuses SendCommand with
-    /// `InvalidParameters` and no message (as SDK logs of such calls show it).
-    public static let unresolvableReference = PortlessError(aws: .invalidParameters, "", field: "Parameters")
+    /// `InvalidParameters` (with no message, as SDK logs of such calls show; Portless says which reference).
+    public static func unresolvableReference(_ name: String) -> PortlessError {
+        PortlessError(.invalidParameters, "The Parameter Store reference {{ssm:\(name)}} cannot be resolved: the parameter does not exist or is a SecureString, which commands cannot reference.",
+                      field: "Parameters")
+    }
 }

@@ -22,14 +22,14 @@ public enum ParameterHistory {
     public static func select(_ choice: ParameterSelector.Choice, name: String, in versions: [ParameterRecord]) throws -> ParameterRecord {
         switch choice {
         case .latest:
-            guard let latest = versions.last else { throw ParameterErrors.notFound() }
+            guard let latest = versions.last else { throw ParameterErrors.notFound(name) }
             return latest
         case .version(let version):
-            guard !versions.isEmpty else { throw ParameterErrors.notFound() }
+            guard !versions.isEmpty else { throw ParameterErrors.notFound(name) }
             guard let found = versions.first(where: { $0.version == version }) else { throw ParameterErrors.versionNotFound(name, version: version) }
             return found
         case .label(let label):
-            guard let found = versions.first(where: { $0.labels.contains(label) }) else { throw ParameterErrors.notFound() }
+            guard let found = versions.first(where: { $0.labels.contains(label) }) else { throw ParameterErrors.notFound("\(name):\(label)") }
             return found
         }
     }
@@ -38,7 +38,7 @@ public enum ParameterHistory {
     /// rules are returned as invalid and change nothing.
     public static func labelling(_ versions: [ParameterRecord], name: String, version: Int?, labels: [String]) throws
         -> (versions: [ParameterRecord], invalid: [String], version: Int) {
-        guard let latest = versions.last else { throw ParameterErrors.notFound() }
+        guard let latest = versions.last else { throw ParameterErrors.notFound(name) }
         let target = version ?? latest.version
         guard let index = versions.firstIndex(where: { $0.version == target }) else { throw ParameterErrors.versionNotFound(name, version: target) }
         let invalid = labels.filter { !ParameterNames.isValidLabel($0) }
@@ -56,7 +56,7 @@ public enum ParameterHistory {
     /// Detaches `labels` from `version`: those it had are removed, the others are returned as invalid.
     public static func unlabelling(_ versions: [ParameterRecord], name: String, version: Int, labels: [String]) throws
         -> (versions: [ParameterRecord], removed: [String], invalid: [String]) {
-        guard !versions.isEmpty else { throw ParameterErrors.notFound() }
+        guard !versions.isEmpty else { throw ParameterErrors.notFound(name) }
         guard let index = versions.firstIndex(where: { $0.version == version }) else { throw ParameterErrors.versionNotFound(name, version: version) }
         var updated = versions
         let removed = labels.filter(updated[index].labels.contains)

@@ -70,10 +70,10 @@ struct ParameterPolicyShape: Encodable {
     enum CodingKeys: String, CodingKey { case policyText = "PolicyText", policyType = "PolicyType", policyStatus = "PolicyStatus" }
 }
 
-/// `ParameterMetadata` (DescribeParameters) and `ParameterHistory` (with value and labels).
+/// `ParameterMetadata` (DescribeParameters) and `ParameterHistory` (with value and labels, without ARN).
 struct ParameterMetadataShape: Encodable {
     var name: String
-    var arn: String
+    var arn: String?
     var type: String
     var keyId: String?
     var lastModifiedDate: Date
@@ -95,7 +95,7 @@ struct ParameterMetadataShape: Encodable {
 
     init(_ record: ParameterRecord, region: String, history: Bool = false) {
         name = record.name
-        arn = ParameterNames.arn(region: region, account: record.accountId, name: record.name)
+        arn = history ? nil : ParameterNames.arn(region: region, account: record.accountId, name: record.name)
         type = record.type.rawValue
         keyId = record.keyId
         lastModifiedDate = record.lastModifiedDate

@@ -22,9 +22,9 @@ struct ParameterReferenceResolver: Sendable {
             do {
                 read = try await parameters.get(name, withDecryption: false, caller: caller)
             } catch let error as PortlessError where [.parameterNotFound, .parameterVersionNotFound, .validation].contains(error.code) {
-                throw ParameterErrors.unresolvableReference
+                throw ParameterErrors.unresolvableReference(name)
             }
-            guard read.record.type != .secureString else { throw ParameterErrors.unresolvableReference }
+            guard read.record.type != .secureString else { throw ParameterErrors.unresolvableReference(name) }
             values[name] = read.record.value
         }
         return values

@@ -92,7 +92,7 @@ struct ParameterService: Sendable {
     func delete(_ name: String, caller: KMSCaller, now: Date = Date()) async throws {
         try ParameterNames.validateFormat(name)
         let deleted = try await store.modifyParameter(accountId: caller.accountId, name: name) { versions in
-            guard let latest = versions.last, !latest.isExpired(at: now) else { throw ParameterErrors.notFound() }
+            guard let latest = versions.last, !latest.isExpired(at: now) else { throw ParameterErrors.notFound(name) }
             return ([], latest)
         }
         await events.publish(ParameterEvents.changed(.delete, deleted, region: region, at: now))
@@ -197,7 +197,7 @@ struct ParameterService: Sendable {
     func history(_ name: String, withDecryption: Bool, caller: KMSCaller, now: Date = Date()) async throws -> [ParameterRecord] {
         try ParameterNames.validateFormat(name)
         let versions = try Self.live(try await store.parameterVersions(accountId: caller.accountId, name: name), at: now)
-        guard !versions.isEmpty else { throw ParameterErrors.notFound() }
+        guard !versions.isEmpty else { throw ParameterErrors.notFound(name) }
         var revealed: [ParameterRecord] = []
         for record in versions { revealed.append(try await reveal(record, withDecryption: withDecryption, caller: caller)) }
         return revealed
@@ -234,7 +234,8 @@ struct ParameterService: Sendable {
 
     private func existing(_ name: String, caller: KMSCaller, now: Date) async throws -> ParameterRecord {
         guard let record = try await store.parameter(accountId: caller.accountId, name: name), !record.isExpired(at: now) else {
-            throw PortlessError(aws: .invalidResourceId, "", field: "ResourceId")
+            throw PortlessError(aws: .invalidResourceId, "The resource ID is not valid. Verify that you entered the correct ID and try again.",
+                                field: "ResourceId")
         }
         return record
     }
