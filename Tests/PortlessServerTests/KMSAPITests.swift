@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import PortlessClient
 import PortlessCore
+import PortlessServer
 import Testing
 
 /// KMS and Parameter Store through `buildApplication`: keys and their states, encryption bound to its context, the
@@ -150,6 +151,26 @@ struct KMSAPITests {
             #expect(tags.code == "ValidationException" && tags.message.hasPrefix("Invalid request: tags and overwrite can't be used together."))
             let history = try Self.json(try await client.ssm("GetParameterHistory", #"{"Name":"/cfg/a"}"#))["Parameters"] as? [[String: Any]]
             #expect(history?.count == 2 && history?.first?["Labels"] as? [String] == ["prod"])
+        }
+    }
+
+    @Test("creating, updating, labelling and deleting a parameter publish Parameter Store Change events")
+    func changeEvents() async throws {
+        try await TestPortless.withServer { (server: PortlessServer, client: SignedClient) async throws -> Void in
+            let events = await server.events.subscribe()
+            #expect(try await client.ssm("PutParameter", #"{"Name":"/ev/p","Value":"1","Type":"String","Description":"d"}"#).status == .ok)
+            #expect(try await client.ssm("PutParameter", #"{"Name":"/ev/p","Value":"2","Overwrite":true}"#).status == .ok)
+            #expect(try await client.ssm("LabelParameterVersion", #"{"Name":"/ev/p","Labels":["prod"]}"#).status == .ok)
+            #expect(try await client.ssm("DeleteParameter", #"{"Name":"/ev/p"}"#).status == .ok)
+            var seen: [EventEnvelope] = []
+            for await event in events where event.detailType == ParameterEvents.detailType {
+                seen.append(event)
+                if seen.count == 4 { break }
+            }
+            #expect(seen.map { $0.detail["operation"]?.stringValue } == ["Create", "Update", "LabelParameterVersion", "Delete"])
+            #expect(seen.allSatisfy { $0.source == "aws.ssm" && $0.detail["name"]?.stringValue == "/ev/p" && $0.detail["type"]?.stringValue == "String" })
+            #expect(seen.first?.detail["description"]?.stringValue == "d")
+            #expect(seen.first?.resources == ["arn:aws:ssm:us-east-1:\(client.accountId):parameter/ev/p"])
         }
     }
 }
