@@ -157,9 +157,18 @@ def test_iam_and_key_policy(srv, kms, account):
     locked = {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"}, "Action": ["kms:PutKeyPolicy", "kms:GetKeyPolicy"], "Resource": "*"}]}
     kms.put_key_policy(KeyId=key["KeyId"], PolicyName="default", Policy=json.dumps(locked))
+    # KMS's lockout safety check: a policy the caller could not change again needs BypassPolicyLockoutSafetyCheck.
+    other = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:user/kms-user"}, "Action": "kms:Encrypt", "Resource": "*"}]}
+    assert refused(lambda: kms.put_key_policy(KeyId=key["KeyId"], PolicyName="default", Policy=json.dumps(other))) == (
+        "MalformedPolicyDocumentException", "The new key policy will not allow you to update the key policy in the future.")
+    assert refused(lambda: kms.create_key(Policy=json.dumps(other)))[0] == "MalformedPolicyDocumentException"
     code, message = refused(lambda: user.encrypt(KeyId=key["KeyId"], Plaintext=b"x"))
     assert message.endswith("because no resource-based policy allows the kms:Encrypt action")
     assert refused(lambda: kms.encrypt(KeyId=key["KeyId"], Plaintext=b"x"))[0] == "AccessDeniedException"
+    kms.put_key_policy(KeyId=key["KeyId"], PolicyName="default", Policy=json.dumps(other), BypassPolicyLockoutSafetyCheck=True)
+    assert user.encrypt(KeyId=key["KeyId"], Plaintext=b"x")["KeyId"] == key["Arn"]
+    assert refused(lambda: kms.get_key_policy(KeyId=key["KeyId"], PolicyName="default"))[0] == "AccessDeniedException"
 
 
 def _allowed(call) -> bool:

@@ -53,6 +53,10 @@ public enum KMSErrors {
                                                    "The key ID in the request does not identify a CMK that can perform this operation.",
                                                    field: "KeyId")
 
+    /// A key policy that would not let its author change it again (unless BypassPolicyLockoutSafetyCheck).
+    public static let policyLockout = PortlessError(aws: .kmsMalformedPolicy,
+                                                    "The new key policy will not allow you to update the key policy in the future.", field: "Policy")
+
     /// GenerateDataKey with both or neither of `NumberOfBytes` and `KeySpec`.
     public static let dataKeySize = PortlessError(aws: .validation, "Please specify either number of bytes or key spec.", field: "NumberOfBytes")
 }

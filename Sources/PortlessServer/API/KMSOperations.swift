@@ -16,7 +16,7 @@ struct KMSOperations: Sendable {
         case "CreateKey":
             try checkSymmetric(request)
             let key = try await kms.createKey(description: request.description, policy: request.policy,
-                                              tags: (request.tags ?? []).map { Tag(key: $0.tagKey, value: $0.tagValue) }, caller: caller)
+                                              bypassLockoutCheck: request.bypassPolicyLockoutSafetyCheck ?? false, tags: (request.tags ?? []).map { Tag(key: $0.tagKey, value: $0.tagValue) }, caller: caller)
             return try encode(["KeyMetadata": KeyMetadataShape(key, region: region)])
         case "DescribeKey":
             let key = try await kms.key(try required(request.keyId, "KeyId"), for: "kms:DescribeKey", caller: caller)
@@ -51,7 +51,7 @@ struct KMSOperations: Sendable {
             return try encode(["Policy": key.policy, "PolicyName": "default"])
         case "PutKeyPolicy":
             try await kms.putPolicy(try required(request.keyId, "KeyId"), name: request.policyName, policy: try required(request.policy, "Policy"),
-                                    caller: caller)
+                                    bypassLockoutCheck: request.bypassPolicyLockoutSafetyCheck ?? false, caller: caller)
             return Data("{}".utf8)
         case "ListResourceTags":
             let key = try await kms.key(try required(request.keyId, "KeyId"), for: "kms:ListResourceTags", caller: caller)

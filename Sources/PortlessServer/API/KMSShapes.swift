@@ -7,6 +7,7 @@ struct KMSRequest: Decodable, Sendable {
     var description: String?
     var policy: String?
     var policyName: String?
+    var bypassPolicyLockoutSafetyCheck: Bool?
     var tags: [KMSTagShape]?
     var keyUsage: String?
     var keySpec: String?
@@ -30,6 +31,7 @@ struct KMSRequest: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case keyId = "KeyId", description = "Description", policy = "Policy", policyName = "PolicyName", tags = "Tags"
+        case bypassPolicyLockoutSafetyCheck = "BypassPolicyLockoutSafetyCheck"
         case keyUsage = "KeyUsage", keySpec = "KeySpec", customerMasterKeySpec = "CustomerMasterKeySpec", origin = "Origin"
         case aliasName = "AliasName", targetKeyId = "TargetKeyId", pendingWindowInDays = "PendingWindowInDays"
         case rotationPeriodInDays = "RotationPeriodInDays", plaintext = "Plaintext", ciphertextBlob = "CiphertextBlob"

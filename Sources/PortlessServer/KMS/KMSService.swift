@@ -14,11 +14,13 @@ struct KMSService: Sendable {
     // MARK: Keys
 
     /// CreateKey: a symmetric key with its first material and the given policy or KMS's default one.
-    func createKey(description: String?, policy: String?, tags: [Tag], caller: KMSCaller, now: Date = Date()) async throws -> KMSKeyRecord {
+    func createKey(description: String?, policy: String?, bypassLockoutCheck: Bool = false, tags: [Tag], caller: KMSCaller,
+                   now: Date = Date()) async throws -> KMSKeyRecord {
         let text = policy ?? KMSKeyPolicies.default(account: caller.accountId)
         try KMSValidation.description(description)
         try KMSValidation.policy(text)
         let key = try newKey(account: caller.accountId, description: description ?? "", manager: .customer, policy: text, now: now)
+        if !bypassLockoutCheck { try await checkLockout(text, key: key, caller: caller) }
         var tagged = key
         tagged.tags = tags
         try await store.insertKMSKey(tagged, alias: nil)
@@ -98,10 +100,11 @@ struct KMSService: Sendable {
     }
 
     /// PutKeyPolicy (the only policy name is `default`).
-    func putPolicy(_ keyId: String, name: String?, policy: String, caller: KMSCaller) async throws {
+    func putPolicy(_ keyId: String, name: String?, policy: String, bypassLockoutCheck: Bool = false, caller: KMSCaller) async throws {
         try KMSValidation.policyName(name)
         try KMSValidation.policy(policy)
         let key = try await key(keyId, for: "kms:PutKeyPolicy", caller: caller)
+        if !bypassLockoutCheck { try await checkLockout(policy, key: key, caller: caller) }
         try await modify(key) { key in
             guard key.state != .pendingDeletion else { throw KMSErrors.pendingDeletion(key.arn(region: region)) }
             key.policy = policy
@@ -271,6 +274,14 @@ struct KMSService: Sendable {
             ?? KMSValidation.allowingNothing
         let resource = ResourceRef(arn: key.arn(region: region), accountId: key.accountId, policy: policy)
         try await authorizer.require(AccessCheck(action, also + [resource], facts: caller.facts), by: caller.principal)
+    }
+
+    /// KMS's policy lockout safety check: a new key policy must still let the caller change the key policy.
+    private func checkLockout(_ policy: String, key: KMSKeyRecord, caller: KMSCaller) async throws {
+        let compiled = try Policy(json: policy, kind: .keyPolicy, name: "new key policy")
+        let resource = ResourceRef(arn: key.arn(region: region), accountId: key.accountId, policy: compiled)
+        let outcomes = try await authorizer.decide(AccessCheck("kms:PutKeyPolicy", [resource], facts: caller.facts), by: caller.principal)
+        guard outcomes.allSatisfy(\.decision.isAllowed) else { throw KMSErrors.policyLockout }
     }
 
     private func aliasResource(_ name: String, account: String) -> ResourceRef {
