@@ -149,6 +149,8 @@ struct KMSAPITests {
                 && missing.message == "Systems Manager could not find version 7 of /cfg/a. Verify the version and try again.", "\(missing)")
             let tags = ErrorReply(try await client.ssm("PutParameter", #"{"Name":"/cfg/a","Value":"x","Overwrite":true,"Tags":[{"Key":"k","Value":"v"}]}"#))
             #expect(tags.code == "ValidationException" && tags.message.hasPrefix("Invalid request: tags and overwrite can't be used together."))
+            let badType = ErrorReply(try await client.ssm("PutParameter", #"{"Name":"/cfg/b","Value":"x","Type":"Secret"}"#))
+            #expect(badType.code == "UnsupportedParameterType" && badType.message == "The parameter type isn't supported.", "\(badType)")
             let history = try Self.json(try await client.ssm("GetParameterHistory", #"{"Name":"/cfg/a"}"#))["Parameters"] as? [[String: Any]]
             #expect(history?.count == 2 && history?.first?["Labels"] as? [String] == ["prod"])
         }

@@ -49,6 +49,9 @@ public enum ParameterErrors {
                                                         "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.",
                                                         field: "Tags")
 
+    /// A `Type` other than String, StringList and SecureString (the text of SSM's model for the error).
+    public static let unsupportedType = PortlessError(aws: .unsupportedParameterType, "The parameter type isn't supported.", field: "Type")
+
     public static let typeRequired = PortlessError(aws: .validation, "A parameter type is required when you create a parameter.", field: "Type")
 
     public static func patternMismatch(_ pattern: String) -> PortlessError {

@@ -40,9 +40,7 @@ struct ParameterService: Sendable {
     func put(_ input: PutInput, caller: KMSCaller, now: Date = Date()) async throws -> ParameterRecord {
         try ParameterNames.validateForWrite(input.name)
         let requestedType = try input.type.map { text in
-            guard let type = ParameterType(rawValue: text) else {
-                throw ConstraintViolation.error(.validation, value: text, field: "Type", .enumeration(ParameterType.allCases.map(\.rawValue)))
-            }
+            guard let type = ParameterType(rawValue: text) else { throw ParameterErrors.unsupportedType }
             return type
         }
         if let tags = input.tags {
