@@ -31,7 +31,10 @@ public struct PortlessAgent: Sendable {
         let pinnedCA = state.appendingPathComponent(AgentTLS.pinnedCAFileName)
         if configuration.server.scheme == "https", FileManager.default.fileExists(atPath: pinnedCA.path) {
             nodeEnvironment["PORTLESS_SERVER_CA"] = pinnedCA.path
+            nodeEnvironment["AWS_CA_BUNDLE"] = pinnedCA.path
         }
+        // With the role credentials the server sends, the AWS CLI and SDKs in scripts call this server.
+        nodeEnvironment["AWS_ENDPOINT_URL"] = configuration.server.absoluteString
         let hub = AgentHub(journal: try Journal(directory: state.appendingPathComponent("journal")),
                            workRoot: state.appendingPathComponent("work"),
                            nodeEnvironment: nodeEnvironment,

@@ -26,12 +26,15 @@ extension PortlessServer {
         let secureTransport = configuration.scheme == "https"
         let audit = AuditTrail(log: auditLog, region: configuration.region, bus: events, logger: logger)
         let trails = TrailService(store: store, objects: objects, log: auditLog, region: configuration.region, logger: logger)
+        let kms = KMSService(store: store, keyring: keyring, authorizer: authorizer, region: configuration.region)
+        let parameters = ParameterService(store: store, kms: kms, events: events, region: configuration.region)
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,
                                       output: CommandOutputWriter(objects: objects, logs: logService, logger: logger),
                                       s3Sources: S3SourcePresigner(objects: objects, keys: keys,
                                                                    endpoint: endpoint, region: configuration.region),
-                                      authorizer: authorizer, logger: logger)
+                                      authorizer: authorizer,
+                                      parameterReferences: ParameterReferenceResolver(parameters: parameters, authorizer: authorizer), logger: logger)
         let sts = STSService.make(store: store, keyring: keyring, authorizer: authorizer)
         let bundles = BundleService(store: store, objects: objects, builtin: builtinBundle)
         let compliance = ComplianceService(store: store)
@@ -53,17 +56,20 @@ extension PortlessServer {
                                 documents: DocumentService(store: store, documents: store, catalog: catalog),
                                 associations: AssociationService(store: store, documents: catalog, output: commands.output, executor: executor,
                                                                  limits: associationLimits),
-                                compliance: compliance, store: store, endpoint: endpoint)
+                                compliance: compliance, parameters: parameters, store: store, endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region), query: query,
+                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region),
+                                kms: KMSOperations(kms: kms), query: query,
                                 cloudTrail: CloudTrailOperations(lookups: AuditLookupService(directory: auditLog.directory), trails: trails),
                                 logs: LogsOperations(logs: logService, region: configuration.region),
                                 authorizer: authorizer, secureTransport: secureTransport, audit: audit)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
-                                   caCertificate: authority?.certificatePEM, region: configuration.region, logger: logger, audit: audit)
+                                   caCertificate: authority?.certificatePEM, region: configuration.region,
+                                   nodeCredentials: NodeCredentials(store: store, issuer: CredentialIssuer(store: store, keyring: keyring)), logger: logger,
+                                   audit: audit)
         agentGateway.nodeRegistered = { await scheduler.nodeChanged(accountId: $0.accountId, instanceId: $0.instanceId, before: nil) }
         let gateway = agentGateway
 

@@ -131,6 +131,21 @@ enum Migrations {
             """,
             "CREATE INDEX compliance_by_type ON compliance (account_id, compliance_type, status)",
         ]),
+        // KMS: keys (material sealed in the body) by their global ID, and each account's aliases.
+        (10, [
+            "CREATE TABLE kms_keys (key_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, created_at REAL NOT NULL, body TEXT NOT NULL)",
+            "CREATE INDEX kms_keys_by_account ON kms_keys (account_id, created_at)",
+            "CREATE TABLE kms_aliases (account_id TEXT NOT NULL, name TEXT NOT NULL, key_id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
+            "CREATE INDEX kms_aliases_by_key ON kms_aliases (key_id)",
+        ]),
+        // Parameter Store: each parameter's current version, and every kept version (100 at most).
+        (11, [
+            "CREATE TABLE parameters (account_id TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
+            """
+            CREATE TABLE parameter_versions (account_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (account_id, name, version))
+            """,
+        ]),
         // CloudTrail trails: the settings and delivery state of each, in the body.
         (12, [
             "CREATE TABLE trails (account_id TEXT NOT NULL, name TEXT NOT NULL, is_logging INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",

@@ -29,6 +29,9 @@ struct OperationTableTests {
     func jsonRulesNameTheirService() {
         for (name, rule) in OperationTable.ssm { #expect(rule.action == "ssm:\(name)") }
         for (name, rule) in OperationTable.organizations { #expect(rule.action == "organizations:\(name)") }
+        for (name, rule) in OperationTable.kms where name != "ReEncrypt" { #expect(rule.action == "kms:\(name)") }
+        #expect(OperationTable.rule(service: "kms", operation: "ReEncrypt")?.action == "kms:ReEncryptFrom")
+        #expect(OperationTable.rule(service: "kms", operation: "Decrypt")?.decidedBy == .service)
         #expect(OperationTable.rule(service: "ssm", operation: "StartSession") == nil)
         #expect(OperationTable.rule(service: "ec2", operation: "RunInstances") == nil)
     }

@@ -12,6 +12,12 @@ enum TestPortless {
     /// and the root account once the server is open, before the first request (to seed state the API cannot make).
     static func withClient<T: Sendable>(prepare: @Sendable (URL, String) async throws -> Void = { _, _ in },
                                         _ body: @Sendable (SignedClient) async throws -> T) async throws -> T {
+        try await withServer(prepare: prepare) { _, client in try await body(client) }
+    }
+
+    /// The same, with the open server too (its event bus, for tests that watch events).
+    static func withServer<T: Sendable>(prepare: @Sendable (URL, String) async throws -> Void = { _, _ in },
+                                        _ body: @Sendable (PortlessServer, SignedClient) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("portless-router-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var logger = Logger(label: "portless.router-test")
@@ -25,7 +31,7 @@ enum TestPortless {
                 environment: ["AWS_SHARED_CREDENTIALS_FILE": server.bootstrap.credentialsFile.path, "HOME": directory.path]
             ).credentials
             let result = try await server.buildApplication().test(.router) { client in
-                try await body(SignedClient(client: client, credentials: credentials, accountId: server.bootstrap.accountId))
+                try await body(server, SignedClient(client: client, credentials: credentials, accountId: server.bootstrap.accountId))
             }
             try await server.close()
             return result

@@ -234,10 +234,29 @@ def test_tags_on_managed_instance(ssm, fleet):
     ssm.call("list_tags_for_resource", ResourceType="ManagedInstance", ResourceId=node)
     ssm.fails("InvalidResourceId", "list_tags_for_resource", ResourceType="ManagedInstance",
               ResourceId="mi-00000000000000000")
-    ssm.fails(("InvalidResourceType", "ValidationException"), "list_tags_for_resource", ResourceType="Parameter",
+    ssm.fails(("InvalidResourceType", "ValidationException"), "list_tags_for_resource", ResourceType="PatchBaseline",
               ResourceId="x")
+    ssm.fails("InvalidResourceId", "list_tags_for_resource", ResourceType="Parameter", ResourceId="/no/such/parameter")
     ssm.fails("InvalidResourceId", "add_tags_to_resource", ResourceType="ManagedInstance",
               ResourceId="mi-00000000000000000", Tags=[{"Key": "a", "Value": "b"}])
+    ssm.verify()
+
+
+def test_parameters(ssm):
+    name = "/model/" + pf.unique("p")
+    ssm.call("put_parameter", Name=name, Value="one", Type="String", Tags=[{"Key": "k", "Value": "v"}])
+    ssm.call("put_parameter", Name=name, Value="two", Overwrite=True)
+    ssm.call("put_parameter", Name=name + "-secret", Value="s", Type="SecureString")
+    ssm.call("get_parameter", Name=name + "-secret", WithDecryption=True)
+    ssm.call("get_parameters", Names=[name, name + ":1", "/model/none"])
+    ssm.call("get_parameters_by_path", Path="/model", Recursive=True, MaxResults=1)
+    ssm.call("describe_parameters", ParameterFilters=[{"Key": "Path", "Option": "Recursive", "Values": ["/model"]}])
+    ssm.call("get_parameter_history", Name=name)
+    ssm.call("label_parameter_version", Name=name, ParameterVersion=1, Labels=["prod"])
+    ssm.call("unlabel_parameter_version", Name=name, ParameterVersion=1, Labels=["prod"])
+    ssm.call("delete_parameters", Names=[name + "-secret", "/model/none"])
+    ssm.call("delete_parameter", Name=name)
+    ssm.fails("ParameterNotFound", "get_parameter", Name=name)
     ssm.verify()
 
 

@@ -66,9 +66,17 @@ actor AgentHub {
 
     func detach() { outbox = nil }
 
-    /// The server named its region at login: scripts see it as `AWS_SSM_REGION_NAME`.
+    /// The server named its region at login: scripts see it as `AWS_SSM_REGION_NAME`, and the AWS CLI and SDKs as
+    /// `AWS_DEFAULT_REGION`/`AWS_REGION`.
     func serve(region: String?) {
         nodeEnvironment["AWS_SSM_REGION_NAME"] = region
+        nodeEnvironment["AWS_DEFAULT_REGION"] = region
+        nodeEnvironment["AWS_REGION"] = region
+    }
+
+    /// The server sent the node role's credentials: scripts started from now on act as the node's role.
+    func serve(credentials: RoleCredentials) {
+        nodeEnvironment.merge(credentials.environment) { _, new in new }
     }
 
     func send(_ message: AgentMessage) { outbox?.yield(message) }

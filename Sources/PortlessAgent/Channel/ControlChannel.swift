@@ -95,6 +95,8 @@ struct ControlChannel: Sendable {
             if let commandId = message.commandId { await hub.cancel(commandId) }
         case .ack:
             if let ackId = message.ackId { await hub.acknowledged(ackId) }
+        case .credentials:
+            if let credentials = message.credentials { await hub.serve(credentials: credentials) }
         case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error:
             break
         }

@@ -2,10 +2,18 @@
 public enum CommandPlanner {
     /// Validates `parameters`, applies defaults and interpolates every step.
     ///
+    /// `{{ssm:name}}` references are replaced first by `references` (the values SendCommand resolved from Parameter
+    /// Store); without them a command that has references is refused.
     /// In `aws:runShellScript`'s `runCommand`, a parameter declared `interpolationType: ENV_VAR`
     /// is replaced by `${SSM_<name>}` rather than its value, so the value never becomes shell text.
-    public static func plan(_ document: CommandDocument, parameters: [String: [String]]) throws -> CommandPlan {
-        try refuseParameterStoreReferences(in: document, parameters: parameters)
+    public static func plan(_ document: CommandDocument, parameters: [String: [String]], references: [String: String]? = nil) throws -> CommandPlan {
+        var document = document
+        var parameters = parameters
+        if let references {
+            (document, parameters) = ParameterReferences.resolve(document, parameters: parameters, values: references)
+        } else {
+            try refuseParameterStoreReferences(in: document, parameters: parameters)
+        }
         let resolved = try ParameterValidator.resolve(parameters, for: document)
         let typed = resolved.mapValues(\.typed)
         var shellTyped = typed
@@ -25,13 +33,11 @@ public enum CommandPlanner {
         return CommandPlan(parameters: resolved.mapValues(\.values), steps: steps, environment: environment)
     }
 
-    /// `{{ssm:name}}` needs Parameter Store, which this server does not have yet: say so clearly.
+    /// `{{ssm:name}}` is resolved by SendCommand alone (with the caller's permission to read the parameters): say so
+    /// clearly where a document is planned without it (associations, nested documents).
     static func refuseParameterStoreReferences(in document: CommandDocument, parameters: [String: [String]]) throws {
-        let defaults = document.parameters.values.compactMap(\.defaultValues).flatMap { $0 }
-        let texts = parameters.values.flatMap { $0 } + defaults + document.mainSteps.map { "\($0.inputs)" }
-        if texts.contains(where: { $0.contains("{{ssm:") || $0.contains("{{ ssm:") }) {
-            throw PortlessError(.invalidParameters, "Parameter Store references ({{ssm:name}}) cannot be resolved: this server has no Parameter Store yet.",
-                                field: "Parameters")
+        if !ParameterReferences.names(in: document, parameters: parameters).isEmpty {
+            throw PortlessError(.invalidParameters, "Parameter Store references ({{ssm:name}}) are resolved only by SendCommand.", field: "Parameters")
         }
     }
 }

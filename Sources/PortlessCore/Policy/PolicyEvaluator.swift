@@ -6,7 +6,7 @@
 /// 4. Same account: an allow from the identity policies or from the resource policy suffices. A resource policy
 ///    that names the caller itself (user, role session, federated user ARN, or `*`) is not limited by the
 ///    boundary or session policies; one naming the session's role is limited by them but needs no identity
-///    allow; one naming the account delegates to the identity policies. A trust policy must always allow.
+///    allow; one naming the account delegates to the identity policies. A trust policy and a KMS key policy must always allow.
 /// 5. Across accounts the identity side (with boundary and session policies) and the resource policy must both allow.
 /// 6. Boundaries and session policies only limit: when present, they must allow too.
 public enum PolicyEvaluator {
@@ -61,7 +61,7 @@ public enum PolicyEvaluator {
         if request.isCrossAccount || !identityApplies {
             let side = identityApplies ? identitySide(needsIdentity: true) : .allowed
             reason = side != .allowed ? side : resourceMatch == .none ? .implicitDeny(.resource) : .allowed
-        } else if policies.resource?.kind == .trust && resourceMatch == .none {
+        } else if policies.resource?.kind.mustAllow == true && resourceMatch == .none {
             reason = .implicitDeny(.resource)
         } else {
             switch resourceMatch {

@@ -93,7 +93,7 @@ struct PolicyParser {
             guard resources == nil else { throw .prohibitedResource }
         case .serviceControl:
             break
-        case .identity, .resource, .permissionsBoundary, .session:
+        case .identity, .resource, .permissionsBoundary, .session, .keyPolicy:
             guard let resources, !resources.isEmpty else { throw .missingResource }
         }
         for resource in resources ?? [] where resource != "*" {

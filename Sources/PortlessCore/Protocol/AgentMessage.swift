@@ -30,6 +30,8 @@ public struct AgentMessage: Sendable, Codable {
         case ack
         /// either way: the sender is alive.
         case heartbeat
+        /// server → agent: temporary credentials of the node's role session for the scripts it runs (`credentials`).
+        case credentials
     }
 
     public var type: Kind
@@ -48,12 +50,13 @@ public struct AgentMessage: Sendable, Codable {
     public var errorCode: String?
     public var errorMessage: String?
     public var region: String?
+    public var credentials: RoleCredentials?
 
     public init(type: Kind, id: String = Identifiers.uuid(), ackId: String? = nil, nonce: String? = nil,
                 instanceId: String? = nil, signature: String? = nil, info: NodeInfo? = nil,
                 order: InvocationOrder? = nil, commandId: String? = nil, report: InvocationReport? = nil,
                 sentAt: Date? = nil, registration: RegistrationRequest? = nil, caCertificate: String? = nil,
-                errorCode: String? = nil, errorMessage: String? = nil, region: String? = nil) {
+                errorCode: String? = nil, errorMessage: String? = nil, region: String? = nil, credentials: RoleCredentials? = nil) {
         self.type = type
         self.id = id
         self.ackId = ackId
@@ -70,6 +73,7 @@ public struct AgentMessage: Sendable, Codable {
         self.errorCode = errorCode
         self.errorMessage = errorMessage
         self.region = region
+        self.credentials = credentials
     }
 
     /// Encodes the message as one JSON text frame.

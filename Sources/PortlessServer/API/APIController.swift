@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, CloudTrail, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, KMS, CloudTrail, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then
 /// hands the body to the operation named by `X-Amz-Target`. Every call, whatever its service and however it ends, is recorded
 /// in the audit trail before its reply is sent (`handle` wraps `dispatch`).
 struct APIController: Sendable {
@@ -15,6 +15,7 @@ struct APIController: Sendable {
     let ssm: SSMOperations
     let organizations: OrganizationsOperations
     let portless: PortlessOperations
+    let kms: KMSOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
     let cloudTrail: CloudTrailOperations
@@ -72,6 +73,11 @@ struct APIController: Sendable {
                 let operation = String(target.dropFirst(LogsOperations.targetPrefix.count))
                 try await authorize(service: "logs", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await logs.handle(operation, body: body, principal: principal)
+            } else if target.hasPrefix(KMSOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "kms")
+                let operation = String(target.dropFirst(KMSOperations.targetPrefix.count))
+                try await authorize(service: "kms", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await kms.handle(operation, body: body, principal: principal, facts: facts)
             } else if target.hasPrefix(PortlessOperations.targetPrefix) {
                 // Portless's own operations are signed like SSM's: they are part of the same API.
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")

@@ -116,7 +116,7 @@ extension IAMOperations {
     /// IAM's `SourcePolicyType`: `user`, `group`, `role` (inline), `aws-managed`, `user-managed`, `resource` or `none`.
     static func sourcePolicyType(_ statement: MatchedStatement) -> String {
         let name = statement.policyName
-        if statement.kind == .resource || statement.kind == .trust { return "resource" }
+        if statement.kind.namesPrincipals { return "resource" }
         if name.hasPrefix("arn:aws:iam::aws:") { return "aws-managed" }
         if name.hasPrefix("arn:") { return "user-managed" }
         for kind in ["user", "group", "role"] where name.hasPrefix("\(kind)/") { return kind }

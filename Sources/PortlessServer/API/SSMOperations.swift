@@ -9,6 +9,7 @@ struct SSMOperations: Sendable {
     let documents: DocumentService
     let associations: AssociationService
     let compliance: ComplianceService
+    let parameters: ParameterService
     let store: any Store
     /// Where output URLs point.
     let endpoint: ServerEndpoint
@@ -31,7 +32,9 @@ struct SSMOperations: Sendable {
             return try encode(ListReply(key: "InstanceInformationList", items: page.list, nextToken: page.nextToken))
         case "AddTagsToResource":
             let request: TagResourceRequest = try decode(body)
-            if request.resourceType == DocumentTagKey.resourceType {
+            if request.resourceType == ParameterTagKey.resourceType {
+                try await parameters.addTags(request.tags ?? [], to: request.resourceId, caller: KMSCaller(principal: principal, facts: facts))
+            } else if request.resourceType == DocumentTagKey.resourceType {
                 try await documents.addTags(request, principal: principal)
             } else {
                 try await nodes.addTags(request, principal: principal)
@@ -39,13 +42,17 @@ struct SSMOperations: Sendable {
             return Data("{}".utf8)
         case "ListTagsForResource":
             let request: TagResourceRequest = try decode(body)
-            let tags = request.resourceType == DocumentTagKey.resourceType
+            let tags = request.resourceType == ParameterTagKey.resourceType
+                ? try await parameters.tags(of: request.resourceId, caller: KMSCaller(principal: principal, facts: facts))
+                : request.resourceType == DocumentTagKey.resourceType
                 ? try await documents.listTags(request, principal: principal)
                 : try await nodes.listTags(request, principal: principal)
             return try encode(ListReply(key: "TagList", items: tags, nextToken: nil))
         case "RemoveTagsFromResource":
             let request: TagResourceRequest = try decode(body)
-            if request.resourceType == DocumentTagKey.resourceType {
+            if request.resourceType == ParameterTagKey.resourceType {
+                try await parameters.removeTags(request.tagKeys ?? [], from: request.resourceId, caller: KMSCaller(principal: principal, facts: facts))
+            } else if request.resourceType == DocumentTagKey.resourceType {
                 try await documents.removeTags(request, principal: principal)
             } else {
                 try await nodes.removeTags(request, principal: principal)
@@ -56,6 +63,8 @@ struct SSMOperations: Sendable {
             return try await handleDocument(operation, body: body, principal: principal)
         case let name where Self.associationOperations.contains(name):
             return try await handleAssociation(name, body: body, principal: principal)
+        case let name where Self.parameterOperations.contains(name):
+            return try await handleParameter(name, body: body, principal: principal, facts: facts)
         case "PutComplianceItems", "ListComplianceItems", "ListComplianceSummaries", "ListResourceComplianceSummaries":
             return try await handleCompliance(operation, body: body, principal: principal)
         case "SendCommand":

@@ -23,6 +23,9 @@ extension OperationTable {
                 if input.fields.string("ResourceType") == DocumentTagKey.resourceType {
                     return [try await input.resolver.document(id, callerAccount: input.account)]
                 }
+                if input.fields.string("ResourceType") == ParameterTagKey.resourceType {
+                    return [try await input.resolver.parameter(id, account: input.account)]
+                }
                 return [try await input.resolver.node(id, callerAccount: input.account)]
             }, keys: { input in
                 name == "RemoveTagsFromResource" ? ["aws:TagKeys": input.fields.strings("TagKeys").map { .string($0) }] : [:]
@@ -37,6 +40,7 @@ extension OperationTable {
         }
         rules.merge(ssmAssociations) { current, _ in current }
         rules.merge(ssmCompliance) { $1 }
+        rules.merge(ssmParameters) { $1 }
         return rules
     }()
 }

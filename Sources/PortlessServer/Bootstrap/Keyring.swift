@@ -2,7 +2,7 @@ public import Crypto
 public import Foundation
 import PortlessCore
 
-/// The server's sealing key: secrets (access-key secrets) are stored encrypted under it.
+/// The server's sealing key: secrets (access-key secrets, KMS key material) are stored encrypted under it.
 ///
 /// Kept as 32 random bytes in `DATA_DIR/keyring` with mode 0600, created on first start.
 public struct Keyring: Sendable {
@@ -27,15 +27,24 @@ public struct Keyring: Sendable {
 
     /// Encrypts `plaintext` with AES-GCM; the result holds nonce, ciphertext and tag.
     public func seal(_ plaintext: String) throws -> Data {
-        guard let combined = try AES.GCM.seal(Data(plaintext.utf8), using: key).combined else {
+        try seal(bytes: Data(plaintext.utf8))
+    }
+
+    /// Decrypts what `seal` produced.
+    public func open(_ sealed: Data) throws -> String {
+        String(decoding: try open(bytes: sealed), as: UTF8.self)
+    }
+
+    /// Encrypts bytes (KMS key material) with AES-GCM; the result holds nonce, ciphertext and tag.
+    public func seal(bytes plaintext: Data) throws -> Data {
+        guard let combined = try AES.GCM.seal(plaintext, using: key).combined else {
             throw PortlessError(.internalServerError, "Sealing failed.")
         }
         return combined
     }
 
-    /// Decrypts what `seal` produced.
-    public func open(_ sealed: Data) throws -> String {
-        let box = try AES.GCM.SealedBox(combined: sealed)
-        return String(decoding: try AES.GCM.open(box, using: key), as: UTF8.self)
+    /// Decrypts what `seal(bytes:)` produced.
+    public func open(bytes sealed: Data) throws -> Data {
+        try AES.GCM.open(try AES.GCM.SealedBox(combined: sealed), using: key)
     }
 }

@@ -27,6 +27,8 @@ struct AgentGateway: Sendable {
     let caCertificate: String?
     /// The server's region, which scripts see as `AWS_SSM_REGION_NAME`.
     let region: String
+    /// The credentials of each node's role session, for the scripts it runs.
+    let nodeCredentials: NodeCredentials
     let logger: Logger
     let audit: AuditTrail
     /// Told of every node that registers (State Manager runs matching associations on it).
@@ -70,6 +72,7 @@ struct AgentGateway: Sendable {
         try await store.updateNode(node)
         logger.info("agent connected")
         continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId, region: region).frame)
+        await sendCredentials(for: node, to: continuation, logger: logger)
         try await commands.deliverOpenInvocations(to: instanceId)
 
         await withTaskGroup(of: Void.self) { group in
@@ -80,8 +83,13 @@ struct AgentGateway: Sendable {
                 try? await outbound.close(.normalClosure, reason: "server closing channel")
             }
             group.addTask {
+                var credentialsSent = Date()
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.heartbeatInterval)
+                    if Date().timeIntervalSince(credentialsSent) > NodeCredentials.refreshAfter {
+                        await sendCredentials(for: node, to: continuation, logger: logger)
+                        credentialsSent = Date()
+                    }
                     let lastSeen = await connections.lastSeen(instanceId) ?? .distantPast
                     if Date().timeIntervalSince(lastSeen) > Self.silenceLimit {
                         logger.warning("agent silent too long; closing channel")
@@ -111,6 +119,16 @@ struct AgentGateway: Sendable {
             try await store.updateNode(current)
         }
         logger.info("agent disconnected")
+    }
+
+    /// Sends the node its role session's credentials (the role may have been deleted: then none).
+    private func sendCredentials(for node: NodeRecord, to outbox: AsyncStream<String>.Continuation, logger: Logger) async {
+        do {
+            guard let credentials = try await nodeCredentials.issue(for: node) else { return }
+            outbox.yield(AgentMessage(type: .credentials, credentials: credentials).frame)
+        } catch {
+            logger.warning("could not issue role credentials", metadata: ["error": "\(error)"])
+        }
     }
 
     /// First run: registers the node with its activation, answers `registered` or `error`, and closes.
@@ -181,7 +199,7 @@ struct AgentGateway: Sendable {
             reply.yield(AgentMessage(type: .ack, ackId: message.id).frame)
         case .heartbeat, .ack:
             break
-        case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error:
+        case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error, .credentials:
             logger.warning("unexpected agent message ignored", metadata: ["portless.type": "\(message.type.rawValue)"])
         }
     }

@@ -15,6 +15,8 @@ struct CommandService: Sendable {
     let output: CommandOutputWriter
     let s3Sources: S3SourcePresigner
     let authorizer: Authorizer
+    /// Resolves `{{ssm:name}}` through Parameter Store.
+    let parameterReferences: ParameterReferenceResolver
     let logger: Logger
 
     /// Validates a SendCommand request, stores the command and starts releasing it to its nodes.
@@ -31,7 +33,9 @@ struct CommandService: Sendable {
             throw PortlessError(.invalidDocument, "DocumentHash does not match the Sha256 hash of \(document.name) version \(document.version).",
                                 field: "DocumentHash")
         }
-        var plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:])
+        let references = try await parameterReferences.resolve(ParameterReferences.names(in: document.content, parameters: request.parameters ?? [:]),
+                                                                principal: principal, facts: facts)
+        var plan = try CommandPlanner.plan(document.content, parameters: request.parameters ?? [:], references: references)
         plan.steps = try await RunDocumentExpander(catalog: documents).expand(plan.steps, accountId: principal.accountId)
         let lifetime = (request.timeoutSeconds ?? 3600) + (Int(plan.parameters["executionTimeout"]?.first ?? "") ?? 3600)
         plan.steps = try await s3Sources.rewrite(plan.steps, principal: principal, validFor: lifetime)
