@@ -10,6 +10,7 @@ import sys
 import urllib.parse
 from pathlib import Path
 
+import boto3
 import pytest
 import requests
 
@@ -126,3 +127,24 @@ def test_bad_lookups_are_refused_with_cloudtrails_errors(trail):
     other = [{"AttributeKey": "EventName", "AttributeValue": "ListDocuments"}]
     assert pf.refused(lambda: client.lookup_events(LookupAttributes=other, NextToken=token))[0] == "InvalidNextTokenException"
     assert pf.refused(lambda: client.lookup_events(EventCategory="other"))[0] == "InvalidEventCategoryException"
+
+
+def test_an_account_sees_only_its_own_events_even_the_management_account(trail):
+    server, client = trail
+    iam = server.client("iam")
+    iam.create_user(UserName="trail-admin")
+    iam.attach_user_policy(UserName="trail-admin", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
+    admin = iam.create_access_key(UserName="trail-admin")["AccessKey"]
+    admin_session = boto3.session.Session(aws_access_key_id=admin["AccessKeyId"], aws_secret_access_key=admin["SecretAccessKey"],
+                                          region_name=server.region)
+    member = server.client("organizations").create_account(Email="trail-member@example.com", AccountName="Trail member")["CreateAccountStatus"]["AccountId"]
+    role = admin_session.client("sts", endpoint_url=server.url).assume_role(
+        RoleArn=f"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", RoleSessionName="trail-check")["Credentials"]
+    member_session = boto3.session.Session(aws_access_key_id=role["AccessKeyId"], aws_secret_access_key=role["SecretAccessKey"],
+                                           aws_session_token=role["SessionToken"], region_name=server.region)
+    member_session.client("ssm", endpoint_url=server.url).list_documents(MaxResults=1)
+    mine = member_session.client("cloudtrail", endpoint_url=server.url).lookup_events(MaxResults=50)["Events"]
+    assert mine and all(json.loads(e["CloudTrailEvent"])["recipientAccountId"] == member for e in mine)
+    listed = [e for e in mine if e["EventName"] == "ListDocuments"]
+    assert listed and json.loads(listed[0]["CloudTrailEvent"])["userIdentity"]["type"] == "AssumedRole"
+    assert lookup(client, "AccessKeyId", role["AccessKeyId"]) == []

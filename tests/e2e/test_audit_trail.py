@@ -10,6 +10,7 @@ One server per module, sealing a digest and delivering trails every second.
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -299,3 +300,45 @@ def test_a_trail_delivers_gzipped_log_files_to_its_bucket(world):
     trail.delete_trail(Name="main-trail")
     assert trail.describe_trails()["trailList"] == []
     assert pf.refused(lambda: trail.start_logging(Name="main-trail"))[0] == "TrailNotFoundException"
+
+
+def test_log_file_validation_delivers_signed_digest_files(world):
+    import gzip
+    import hashlib
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    server, root = world["server"], world["root"]
+    s3, trail = client(server, "s3", root), client(server, "cloudtrail", root)
+    s3.create_bucket(Bucket="trail-validated")
+    trail.create_trail(Name="validated", S3BucketName="trail-validated", EnableLogFileValidation=True)
+    trail.start_logging(Name="validated")
+    client(server, "ssm", root).list_documents(MaxResults=1)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        digests = [o["Key"] for o in s3.list_objects_v2(Bucket="trail-validated").get("Contents", []) if "/CloudTrail-Digest/" in o["Key"]]
+        if digests:
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError("no digest file delivered")
+    client(server, "ssm", root).list_documents(MaxResults=1)
+    trail.stop_logging(Name="validated")
+    digests = sorted(o["Key"] for o in s3.list_objects_v2(Bucket="trail-validated")["Contents"] if "/CloudTrail-Digest/" in o["Key"])
+    assert len(digests) >= 2
+    key = Ed25519PublicKey.from_public_bytes(base64.b64decode((server.data_dir / "audit" / "public-key").read_text()))
+    previous_signature = None
+    for name in digests:
+        obj = s3.get_object(Bucket="trail-validated", Key=name)
+        content = gzip.decompress(obj["Body"].read())
+        digest = json.loads(content)
+        assert digest["digestS3Object"] == name and obj["Metadata"]["signature-algorithm"] == "Ed25519"
+        signed = f"{digest['digestEndTime']}\ntrail-validated/{name}\n{hashlib.sha256(content).hexdigest()}\n{previous_signature or 'null'}"
+        key.verify(bytes.fromhex(obj["Metadata"]["signature"]), signed.encode())
+        assert digest.get("previousDigestSignature") == previous_signature
+        for log_file in digest["logFiles"]:
+            body = gzip.decompress(s3.get_object(Bucket="trail-validated", Key=log_file["s3Object"])["Body"].read())
+            assert hashlib.sha256(body).hexdigest() == log_file["hashValue"]
+        previous_signature = obj["Metadata"]["signature"]
+    assert trail.get_trail_status(Name="validated")["LatestDigestDeliveryTime"]
+    forged = signed.replace("trail-validated/", "other-bucket/")
+    with pytest.raises(Exception):
+        key.verify(bytes.fromhex(previous_signature), forged.encode())

@@ -21,6 +21,9 @@ public struct TrailRecord: Sendable, Codable, Hashable {
     public var latestDeliveryError: String?
     /// The last audit sequence number this trail has delivered (or passed over): delivery resumes after it.
     public var deliveredThrough: Int
+    /// The last digest file delivered (with log file validation), which the next one links to.
+    public var lastDigest: TrailDigestFile.Link?
+    public var latestDigestDeliveryTime: Date?
 
     public init(accountId: String, name: String, s3BucketName: String, s3KeyPrefix: String?, includeGlobalServiceEvents: Bool,
                 isMultiRegionTrail: Bool, logFileValidationEnabled: Bool, createdAt: Date) {

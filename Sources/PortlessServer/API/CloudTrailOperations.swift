@@ -125,6 +125,7 @@ struct TrailStatusShape: Encodable {
     var startLoggingTime: Date?
     var stopLoggingTime: Date?
     var latestDeliveryError: String?
+    var latestDigestDeliveryTime: Date?
 
     init(_ trail: TrailRecord) {
         isLogging = trail.isLogging
@@ -132,11 +133,12 @@ struct TrailStatusShape: Encodable {
         startLoggingTime = trail.startLoggingTime
         stopLoggingTime = trail.stopLoggingTime
         latestDeliveryError = trail.latestDeliveryError
+        latestDigestDeliveryTime = trail.latestDigestDeliveryTime
     }
 
     enum CodingKeys: String, CodingKey {
         case isLogging = "IsLogging", latestDeliveryTime = "LatestDeliveryTime", startLoggingTime = "StartLoggingTime"
-        case stopLoggingTime = "StopLoggingTime", latestDeliveryError = "LatestDeliveryError"
+        case stopLoggingTime = "StopLoggingTime", latestDeliveryError = "LatestDeliveryError", latestDigestDeliveryTime = "LatestDigestDeliveryTime"
     }
 }
 

@@ -11,6 +11,8 @@ public import PortlessCore
 /// whole entry.
 public actor AuditLog {
     public let directory: AuditDirectory
+    /// SHA-256 (hex) of the public key that signs.
+    public nonisolated let keyFingerprint: String
     private let key: Curve25519.Signing.PrivateKey
     private var last: AuditEntry?
     private var firstUnsealed: AuditEntry?
@@ -22,6 +24,7 @@ public actor AuditLog {
         try directory.create()
         self.directory = directory
         self.key = key
+        self.keyFingerprint = AuditDigest.fingerprint(key.publicKey)
         self.lastSealTime = now
         let digests = directory.digestFiles().compactMap(\.digest).sorted { $0.digestNumber < $1.digestNumber }
         lastDigest = digests.last
@@ -53,6 +56,11 @@ public actor AuditLog {
         last = entry
         if firstUnsealed == nil { firstUnsealed = entry }
         return entry
+    }
+
+    /// `message` signed with the audit key (trails' digest files are signed with it too).
+    public func sign(_ message: Data) throws -> Data {
+        try key.signature(for: message)
     }
 
     /// Writes the next digest over the entries appended since the last one; nil when there are none.

@@ -91,6 +91,8 @@ struct TrailService: Sendable {
                     updated.deliveredThrough = delivered.deliveredThrough
                     updated.latestDeliveryTime = delivered.latestDeliveryTime
                     updated.latestDeliveryError = delivered.latestDeliveryError
+                    updated.lastDigest = delivered.lastDigest
+                    updated.latestDigestDeliveryTime = delivered.latestDigestDeliveryTime
                     try await store.updateTrail(updated)
                 }
             }
@@ -105,17 +107,24 @@ struct TrailService: Sendable {
         var trail = trail
         let entries = log.directory.entries(after: trail.deliveredThrough)
         guard let last = entries.last else { return trail }
-        let texts = entries.compactMap { entry -> String? in
+        let records = entries.compactMap { entry -> (text: String, time: String)? in
             guard let record = try? AuditRecord.decode(entry.record), record.recipientAccountId == trail.accountId else { return nil }
-            return entry.record
+            return (entry.record, record.eventTime)
         }
-        if !texts.isEmpty {
+        if !records.isEmpty {
             do {
-                let body = Data(try Gzip.compress(Array(("{\"Records\":[" + texts.joined(separator: ",") + "]}").utf8)))
+                let content = Data(("{\"Records\":[" + records.map(\.text).joined(separator: ",") + "]}").utf8)
                 let key = trail.logFileKey(region: region, at: now, unique: String(Identifiers.uuid().replacingOccurrences(of: "-", with: "").prefix(16)))
-                try await objects.put(bucket: trail.s3BucketName, key: key, data: body, accountId: trail.accountId, contentType: "application/x-gzip")
+                try await objects.put(bucket: trail.s3BucketName, key: key, data: Data(try Gzip.compress(Array(content))), accountId: trail.accountId,
+                                      contentType: "application/x-gzip")
                 trail.latestDeliveryTime = now
                 trail.latestDeliveryError = nil
+                if trail.logFileValidationEnabled {
+                    let times = records.map(\.time).sorted()
+                    let logFile = TrailDigestFile.LogFile(s3Bucket: trail.s3BucketName, s3Object: key, content: content,
+                                                          newestEventTime: times.last ?? "", oldestEventTime: times.first ?? "")
+                    try await deliverDigest(of: logFile, for: &trail, now: now)
+                }
             } catch {
                 trail.latestDeliveryError = (error as? S3Error)?.code ?? "\(error)"
                 logger.warning("trail delivery failed", metadata: ["portless.trail": "\(trail.name)", "error": "\(error)"])
@@ -124,5 +133,26 @@ struct TrailService: Sendable {
         }
         trail.deliveredThrough = last.sequence
         return trail
+    }
+
+    /// Writes the digest file over `logFile`, linked to the trail's previous digest, its signature in the object's
+    /// `signature` metadata as CloudTrail stores it. Digest keys name the second; a second digest within the same second
+    /// is dated a second later, so that it never replaces the first.
+    private func deliverDigest(of logFile: TrailDigestFile.LogFile, for trail: inout TrailRecord, now: Date) async throws {
+        var now = now
+        while TrailDigestFile.key(trail: trail, region: region, at: now) == trail.lastDigest?.key { now += 1 }
+        let key = TrailDigestFile.key(trail: trail, region: region, at: now)
+        let start = trail.lastDigest?.endTime ?? AuditRecord.timestamp(trail.startLoggingTime ?? now)
+        let digest = TrailDigestFile(accountId: trail.accountId, start: start, end: AuditRecord.timestamp(now), bucket: trail.s3BucketName, key: key,
+                                     fingerprint: log.keyFingerprint, logFile: logFile, previous: trail.lastDigest)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let content = try encoder.encode(digest)
+        let hash = SigV4.hexSHA256(content)
+        let signature = try await log.sign(Data(digest.signingString(hash: hash).utf8)).map { String(format: "%02x", $0) }.joined()
+        try await objects.put(bucket: trail.s3BucketName, key: key, data: Data(try Gzip.compress(Array(content))), accountId: trail.accountId,
+                              contentType: "application/x-gzip", userMetadata: ["signature": signature, "signature-algorithm": AuditDigest.algorithm])
+        trail.lastDigest = TrailDigestFile.Link(bucket: trail.s3BucketName, key: key, hashValue: hash, signature: signature, endTime: digest.digestEndTime)
+        trail.latestDigestDeliveryTime = now
     }
 }

@@ -202,10 +202,11 @@ public actor ObjectStore {
 
     // MARK: Server-side API
 
-    /// Stores `data` as `bucket/key` for `accountId` (command output). The bucket must exist and
-    /// belong to the account; nothing is created otherwise.
+    /// Stores `data` as `bucket/key` for `accountId` (command output, trail log files), with `userMetadata` as its
+    /// `x-amz-meta-*`. The bucket must exist and belong to the account; nothing is created otherwise.
     @discardableResult
-    public func put(bucket: String, key: String, data: Data, accountId: String, contentType: String = "text/plain") throws -> String {
+    public func put(bucket: String, key: String, data: Data, accountId: String, contentType: String = "text/plain",
+                    userMetadata: [String: String] = [:]) throws -> String {
         _ = try requireBucket(bucket, accountId: accountId)
         if let problem = S3Names.keyProblem(key) { throw S3Error.invalidArgument(problem, name: "key") }
         guard data.count <= maximumObjectSize else { throw S3Error.entityTooLarge(maximumObjectSize) }
@@ -214,8 +215,9 @@ public actor ObjectStore {
         let md5 = Insecure.MD5.hash(data: data)
         var crc = CRC32()
         data.withUnsafeBytes { crc.update($0) }
-        let metadata = ObjectMetadata(key: key, blob: "", size: data.count, etag: S3ETag.quoted(md5: md5), lastModified: Date(),
+        var metadata = ObjectMetadata(key: key, blob: "", size: data.count, etag: S3ETag.quoted(md5: md5), lastModified: Date(),
                                       contentType: contentType, checksumCRC32: crc.base64)
+        metadata.userMetadata = userMetadata
         return try commit(bucket: bucket, staged: staged, metadata: metadata).etag
     }
 }
