@@ -6,6 +6,6 @@ struct PortlessBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "PortlessBench",
         abstract: "Benchmarks against a real portless server child process.",
-        subcommands: [DispatchCommand.self, PolicyCommand.self, S3Command.self, ScanBenchCommand.self, TargetsCommand.self]
+        subcommands: [DispatchCommand.self, PolicyCommand.self, RulesBenchCommand.self, S3Command.self, ScanBenchCommand.self, TargetsCommand.self]
     )
 }

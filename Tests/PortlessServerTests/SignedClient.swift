@@ -32,6 +32,12 @@ struct SignedClient: Sendable {
                        body: Array(body.utf8), service: "ssm", signing: signing)
     }
 
+    /// `AWSEvents.<operation>` with a JSON body (signed as `events`).
+    func events(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "AWSEvents.\(operation)")],
+                       body: Array(body.utf8), service: "events", signing: signing)
+    }
+
     /// `Portless.<operation>` with a JSON body (signed as `ssm`).
     func portless(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
         try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "Portless.\(operation)")],

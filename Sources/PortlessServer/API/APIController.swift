@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, and Portless's own). Authenticates the SigV4 signature, then hands the
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, EventBridge, and Portless's own). Authenticates the SigV4 signature, then hands the
 /// body to the operation named by `X-Amz-Target`.
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
@@ -13,6 +13,7 @@ struct APIController: Sendable {
     let authenticator: RequestAuthenticator
     let ssm: SSMOperations
     let organizations: OrganizationsOperations
+    let events: EventsOperations
     let portless: PortlessOperations
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
@@ -38,6 +39,11 @@ struct APIController: Sendable {
                 let operation = String(target.dropFirst(OrganizationsOperations.targetPrefix.count))
                 try await authorize(service: "organizations", operation: operation, target: target, body: body, principal: principal, facts: facts)
                 reply = try await organizations.handle(operation, body: body, principal: principal)
+            } else if target.hasPrefix(EventsOperations.targetPrefix) {
+                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "events")
+                let operation = String(target.dropFirst(EventsOperations.targetPrefix.count))
+                try await authorize(service: "events", operation: operation, target: target, body: body, principal: principal, facts: facts)
+                reply = try await events.handle(operation, body: body, principal: principal)
             } else if target.hasPrefix(Self.ssmPrefix) {
                 principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
                 let operation = String(target.dropFirst(Self.ssmPrefix.count))

@@ -2,7 +2,7 @@ import PortlessCore
 
 /// Every operation Portless serves, with its IAM action and resources. An operation missing here is denied.
 enum OperationTable {
-    /// The rule of `operation` of `service` (`ssm`, `organizations`, `iam`, `sts`, `portless`); S3 requests are decided by `S3Access`.
+    /// The rule of `operation` of `service` (`ssm`, `organizations`, `iam`, `sts`, `portless`, `events`); S3 requests are decided by `S3Access`.
     static func rule(service: String, operation: String) -> OperationRule? {
         switch service {
         case "ssm": ssm[operation]
@@ -10,6 +10,7 @@ enum OperationTable {
         case "iam": iam[operation]
         case "sts": sts[operation]
         case "portless": portless[operation]
+        case "events": events[operation]
         default: nil
         }
     }

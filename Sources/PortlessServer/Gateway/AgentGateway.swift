@@ -29,6 +29,8 @@ struct AgentGateway: Sendable {
     let logger: Logger
     /// Told of every node that registers (State Manager runs matching associations on it).
     var nodeRegistered: @Sendable (NodeRecord) async -> Void = { _ in }
+    /// Told of every node that registers, connects or disconnects (the event bus).
+    var nodeStateChanged: @Sendable (NodeRecord, NodeEvents.State) async -> Void = { _, _ in }
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
@@ -60,6 +62,7 @@ struct AgentGateway: Sendable {
         let connectionId = await connections.attach(instanceId: instanceId, outbox: continuation)
         await connections.touch(instanceId)
         try await store.updateNode(node)
+        await nodeStateChanged(node, .online)
         logger.info("agent connected")
         continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId, region: region).frame)
         try await commands.deliverOpenInvocations(to: instanceId)
@@ -101,6 +104,7 @@ struct AgentGateway: Sendable {
             current.online = false
             current.lastPingDateTime = await connections.lastSeen(instanceId) ?? Date()
             try await store.updateNode(current)
+            await nodeStateChanged(current, .offline)
         }
         logger.info("agent disconnected")
     }
@@ -114,6 +118,7 @@ struct AgentGateway: Sendable {
             let node = try await activations.register(registration)
             logger.info("node registered", metadata: ["portless.node": "\(node.instanceId)", "portless.activation": "\(node.activationId)"])
             await nodeRegistered(node)
+            await nodeStateChanged(node, .registered)
             try await outbound.write(.text(try AgentMessage(type: .registered, instanceId: node.instanceId).encoded()))
             try await outbound.close(.normalClosure, reason: "registered")
         } catch let error as PortlessError {
