@@ -21,7 +21,7 @@ public struct EventPattern: Sendable {
         var acceptsAbsence: Bool
     }
 
-    let root: Level
+    private(set) var root: Level
     /// The pattern's text as given.
     public let source: String
 
@@ -49,6 +49,14 @@ public struct EventPattern: Sendable {
             strings.insert(text)
         }
         return strings
+    }
+
+    /// The pattern without the top-level fields `names`: what is left to check of an event already known to meet them
+    /// (the index has looked the event up by them).
+    func dropping(_ names: Set<String>) -> EventPattern {
+        var copy = self
+        copy.root.fields.removeAll { names.contains($0.name) }
+        return copy
     }
 
     static func matches(_ level: Level, _ object: [String: JSONValue]?) -> Bool {

@@ -12,17 +12,20 @@ public struct EventPatternIndex<Key: Sendable>: Sendable {
     }
 
     public init(_ patterns: [(key: Key, pattern: EventPattern)]) {
+        // A filed pattern keeps only what its file does not already guarantee.
         for (key, pattern) in patterns {
-            let entry = Entry(key: key, pattern: pattern)
             switch (pattern.requiredStrings(of: "source"), pattern.requiredStrings(of: "detail-type")) {
             case (let sources?, let types?):
+                let entry = Entry(key: key, pattern: pattern.dropping(["source", "detail-type"]))
                 for source in sources { for type in types { bySourceAndType[Self.pair(source, type), default: []].append(entry) } }
             case (let sources?, nil):
+                let entry = Entry(key: key, pattern: pattern.dropping(["source"]))
                 for source in sources { bySource[source, default: []].append(entry) }
             case (nil, let types?):
+                let entry = Entry(key: key, pattern: pattern.dropping(["detail-type"]))
                 for type in types { byType[type, default: []].append(entry) }
             case (nil, nil):
-                unfiled.append(entry)
+                unfiled.append(Entry(key: key, pattern: pattern))
             }
         }
     }
