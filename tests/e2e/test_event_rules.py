@@ -14,7 +14,7 @@ import pytest
 
 import portless_fixtures as pf
 
-NODE_EVENT = "Portless Managed Instance State-change Notification"
+NODE_REGISTERED = "SSM Managed Instance Registration"
 INVOCATION_EVENT = "EC2 Command Invocation Status-change Notification"
 
 
@@ -96,7 +96,7 @@ def deliveries(server, rule: str, state: str = "DEAD_LETTERED") -> list[dict]:
 def test_node_registered_runs_document(server, tmp_path, account, runner_role):
     events = server.client("events")
     events.put_rule(Name="greet-new-nodes", RoleArn=runner_role, EventPattern=json.dumps(
-        {"source": ["aws.ssm"], "detail-type": [NODE_EVENT], "detail": {"state": ["Registered"]}}))
+        {"source": ["aws.ssm"], "detail-type": [NODE_REGISTERED]}))
     events.put_targets(Rule="greet-new-nodes", Targets=[{
         "Id": "hello", "Arn": f"arn:aws:ssm:{server.region}:{account}:document/AWS-RunShellScript",
         "Input": json.dumps({"commands": ["echo hello-from-rule"]})}])

@@ -1,9 +1,11 @@
 public import Foundation
 
-/// The events a managed node's life publishes. AWS has no EventBridge event for SSM hybrid nodes registering or
-/// connecting, so these are Portless's own, in EventBridge's shape under source `aws.ssm` beside Run Command's.
+/// The events a managed node's life publishes under source `aws.ssm`: registering is AWS's
+/// `SSM Managed Instance Registration`; AWS has no event for an agent connecting or disconnecting, so those are
+/// Portless's own `Portless Managed Instance State-change Notification`. Both carry the same detail.
 public enum NodeEvents {
     public static let source = "aws.ssm"
+    public static let registrationDetailType = "SSM Managed Instance Registration"
     public static let detailType = "Portless Managed Instance State-change Notification"
 
     /// What happened to the node.
@@ -30,7 +32,7 @@ public enum NodeEvents {
             "agent-version": .string(node.info.agentVersion),
         ]
         if let name = node.name { detail["name"] = .string(name) }
-        return EventEnvelope(detailType: detailType, source: source, account: node.accountId, time: time, region: region,
+        return EventEnvelope(detailType: state == .registered ? registrationDetailType : detailType, source: source, account: node.accountId, time: time, region: region,
                              resources: [ARN.managedInstance(region: region, account: node.accountId, id: node.instanceId)], detail: .object(detail))
     }
 }
