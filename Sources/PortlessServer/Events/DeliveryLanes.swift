@@ -1,9 +1,16 @@
-/// Bounds how many deliveries run at once against each target, so that a target that hangs holds only its own lane:
-/// every other target keeps its slots.
+/// Which deliveries are being carried, and how many run at once against each target: a target that hangs holds
+/// only its own lane, every other target keeps its slots.
 actor DeliveryLanes {
     let width: Int
     private var running: [String: Int] = [:]
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var carried: Set<String> = []
+
+    /// Claims delivery `id` for one carrier; false when another already carries it (read from the store at start
+    /// and also just enqueued).
+    func claim(_ id: String) -> Bool { carried.insert(id).inserted }
+
+    func release(_ id: String) { carried.remove(id) }
 
     init(width: Int) { self.width = width }
 

@@ -50,6 +50,13 @@ struct EventDeliveryService: Service {
     }
 
     private func carry(_ delivery: EventDeliveryRecord) async {
+        guard await lanes.claim(delivery.id) else { return }
+        await attempt(delivery)
+        await lanes.release(delivery.id)
+    }
+
+    /// Attempts `delivery` until it is delivered, dead-lettered, gone, or the service stops.
+    private func attempt(_ delivery: EventDeliveryRecord) async {
         var delivery = delivery
         let lane = "\(delivery.accountId)/\(delivery.ruleName)/\(delivery.targetId)"
         let metadata: Logger.Metadata = ["portless.rule": "\(delivery.ruleName)", "portless.target": "\(delivery.targetId)",
