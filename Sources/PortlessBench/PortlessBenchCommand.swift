@@ -6,6 +6,7 @@ struct PortlessBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "PortlessBench",
         abstract: "Benchmarks against a real portless server child process.",
-        subcommands: [DispatchCommand.self, ParamsBenchCommand.self, PolicyCommand.self, S3Command.self, ScanBenchCommand.self, TargetsCommand.self, AuditBenchCommand.self]
+        subcommands: [AuditBenchCommand.self, DispatchCommand.self, ParamsBenchCommand.self, PolicyCommand.self, RulesBenchCommand.self, S3Command.self,
+                      ScanBenchCommand.self, TargetsCommand.self]
     )
 }

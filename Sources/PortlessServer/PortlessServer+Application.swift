@@ -1,4 +1,5 @@
 public import Hummingbird
+import Foundation
 import HummingbirdCore
 import HummingbirdTLS
 import HummingbirdWebSocket
@@ -6,7 +7,7 @@ import NIOCore
 import PortlessCore
 
 extension PortlessServer {
-    /// The HTTP application the server runs: the AWS API (`POST /`: SSM, Organizations and CloudWatch Logs over JSON 1.1, STS and IAM over
+    /// The HTTP application the server runs: the AWS API (`POST /`: SSM, Organizations, KMS, CloudTrail, EventBridge and CloudWatch Logs over JSON 1.1, STS and IAM over
     /// the Query protocol), `/health`, path-style S3 and the agent channel, with the maintenance services.
     /// `run` serves it; tests drive its router directly with HummingbirdTesting's `app.test(.router)`.
     /// `onListening` gets the bound base URL once the server is listening.
@@ -60,17 +61,22 @@ extension PortlessServer {
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
-        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), ssm: ssm,
-                                organizations: organizations, portless: PortlessOperations(scans: scans, bundles: bundles, region: configuration.region),
-                                kms: KMSOperations(kms: kms), query: query,
-                                cloudTrail: CloudTrailOperations(lookups: AuditLookupService(directory: auditLog.directory), trails: trails),
-                                logs: LogsOperations(logs: logService, region: configuration.region),
+        let eventBridge = EventBridgeComponents(store: store, bus: events, commands: commands, authorizer: authorizer, region: configuration.region,
+                                                logger: logger)
+        let routes = JSONRoute.all(
+            ssm: ssm, organizations: organizations, events: EventsOperations(rules: eventBridge.rules),
+            portless: PortlessOperations(scans: scans, bundles: bundles, events: eventBridge.rules, region: configuration.region),
+            kms: KMSOperations(kms: kms), cloudTrail: CloudTrailOperations(lookups: AuditLookupService(directory: auditLog.directory), trails: trails),
+            logs: LogsOperations(logs: logService, region: configuration.region))
+        let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), routes: routes, query: query,
                                 authorizer: authorizer, secureTransport: secureTransport, audit: audit)
         var agentGateway = AgentGateway(store: store, connections: connections, commands: commands, activations: activations, nodeIdentity: nodeIdentity,
                                    caCertificate: authority?.certificatePEM, region: configuration.region,
                                    nodeCredentials: NodeCredentials(store: store, issuer: CredentialIssuer(store: store, keyring: keyring)), logger: logger,
                                    audit: audit)
         agentGateway.nodeRegistered = { await scheduler.nodeChanged(accountId: $0.accountId, instanceId: $0.instanceId, before: nil) }
+        let bus = events, region = configuration.region
+        agentGateway.nodeStateChanged = { await bus.publish(NodeEvents.stateChanged($0, state: $1, region: region, at: Date())) }
         let gateway = agentGateway
 
         let router = Router(context: PortlessRequestContext.self)
@@ -100,7 +106,7 @@ extension PortlessServer {
                        ChannelCloser(connections: connections), scheduler, LogRetentionService(logs: logService, logger: logger),
                        CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger),
                        AuditSealer(log: auditLog, interval: configuration.auditDigestInterval, logger: logger),
-                       TrailDelivery(trails: trails, interval: configuration.trailDeliveryInterval)],
+                       TrailDelivery(trails: trails, interval: configuration.trailDeliveryInterval)] + eventBridge.services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

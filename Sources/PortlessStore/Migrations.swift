@@ -150,6 +150,21 @@ enum Migrations {
         (12, [
             "CREATE TABLE trails (account_id TEXT NOT NULL, name TEXT NOT NULL, is_logging INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
         ]),
+        // EventBridge: the rules of each account's default bus and their targets (both in EventBridge's shape).
+        (14, [
+            "CREATE TABLE event_rules (account_id TEXT NOT NULL, name TEXT NOT NULL, state TEXT NOT NULL, created_at REAL NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",
+            "CREATE TABLE event_targets (account_id TEXT NOT NULL, rule_name TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, rule_name, id))",
+        ]),
+        // EventBridge deliveries: one row per matched event and target, pending until delivered, then deleted, or kept
+        // as the rule's dead letter once its retries are spent.
+        (15, [
+            """
+            CREATE TABLE event_deliveries (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, rule_name TEXT NOT NULL, target_id TEXT NOT NULL,
+                state TEXT NOT NULL, next_attempt_at REAL NOT NULL, created_at REAL NOT NULL, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX event_deliveries_due ON event_deliveries (state, next_attempt_at)",
+            "CREATE INDEX event_deliveries_by_rule ON event_deliveries (account_id, rule_name, state, created_at)",
+        ]),
         // CloudWatch Logs: groups and streams as bodies, one row per event (`sequence` is arrival order).
         (16, [
             "CREATE TABLE log_groups (account_id TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (account_id, name))",

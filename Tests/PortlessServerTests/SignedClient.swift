@@ -28,20 +28,22 @@ struct SignedClient: Sendable {
 
     /// `AmazonSSM.<operation>` with a JSON body.
     func ssm(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
-        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "AmazonSSM.\(operation)")],
-                       body: Array(body.utf8), service: "ssm", signing: signing)
+        try await json("AmazonSSM.\(operation)", service: "ssm", body, signing: signing)
     }
 
     /// `TrentService.<operation>` (KMS) with a JSON body.
     func kms(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
-        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "TrentService.\(operation)")],
-                       body: Array(body.utf8), service: "kms", signing: signing)
+        try await json("TrentService.\(operation)", service: "kms", body, signing: signing)
+    }
+
+    /// `AWSEvents.<operation>` with a JSON body (signed as `events`).
+    func events(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
+        try await json("AWSEvents.\(operation)", service: "events", body, signing: signing)
     }
 
     /// `Portless.<operation>` with a JSON body (signed as `ssm`).
     func portless(_ operation: String, _ body: String, signing: Signing = Signing()) async throws -> TestResponse {
-        try await send(.post, "/", headers: [("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "Portless.\(operation)")],
-                       body: Array(body.utf8), service: "ssm", signing: signing)
+        try await json("Portless.\(operation)", service: "ssm", body, signing: signing)
     }
 
     /// Any JSON 1.1 operation: `target` is the whole `X-Amz-Target`, signed for `service`.

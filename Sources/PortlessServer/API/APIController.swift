@@ -4,22 +4,18 @@ import Hummingbird
 import Logging
 import PortlessCore
 
-/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, KMS, CloudTrail, CloudWatch Logs, and Portless's own). Authenticates the SigV4 signature, then
-/// hands the body to the operation named by `X-Amz-Target`. Every call, whatever its service and however it ends, is recorded
+/// `POST /`: the AWS JSON 1.1 APIs (SSM, Organizations, KMS, CloudTrail, EventBridge, CloudWatch Logs, and Portless's own, each
+/// a `JSONRoute`) and the Query APIs (STS, IAM). Authenticates the SigV4 signature, then hands the body to the operation named
+/// by `X-Amz-Target`. Every call, whatever its service and however it ends, is recorded
 /// in the audit trail before its reply is sent (`handle` wraps `dispatch`).
 struct APIController: Sendable {
     static let maxBodySize = 1 << 20
-    static let ssmPrefix = "AmazonSSM."
 
     let authenticator: RequestAuthenticator
-    let ssm: SSMOperations
-    let organizations: OrganizationsOperations
-    let portless: PortlessOperations
-    let kms: KMSOperations
+    /// The JSON 1.1 services, found by their target prefix.
+    let routes: [JSONRoute]
     /// STS and IAM (the Query protocol: a form body, no `X-Amz-Target`).
     let query: QueryController
-    let cloudTrail: CloudTrailOperations
-    let logs: LogsOperations
     let authorizer: Authorizer
     /// Whether requests arrive over TLS (`aws:SecureTransport`).
     let secureTransport: Bool
@@ -48,46 +44,16 @@ struct APIController: Sendable {
             if target.isEmpty && QueryController.isQueryRequest(request) {
                 return await query.handle(request, body: body, context: context)
             }
-            let reply: Data
-            let principal: Principal
-            let facts = CallFacts(context: context, secureTransport: secureTransport)
-            if target.hasPrefix(OrganizationsOperations.targetPrefix) {
-                // Organizations is global: botocore may sign it for us-east-1.
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "organizations",
-                                                                 alsoAcceptingRegion: QueryController.globalRegion)
-                let operation = String(target.dropFirst(OrganizationsOperations.targetPrefix.count))
-                try await authorize(service: "organizations", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await organizations.handle(operation, body: body, principal: principal)
-            } else if target.hasPrefix(Self.ssmPrefix) {
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
-                let operation = String(target.dropFirst(Self.ssmPrefix.count))
-                try await authorize(service: "ssm", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await ssm.handle(operation, body: body, principal: principal, facts: facts)
-            } else if target.hasPrefix(CloudTrailOperations.targetPrefix) {
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "cloudtrail")
-                let operation = String(target.dropFirst(CloudTrailOperations.targetPrefix.count))
-                try await authorize(service: "cloudtrail", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await cloudTrail.handle(operation, body: body, principal: principal)
-            } else if target.hasPrefix(LogsOperations.targetPrefix) {
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "logs")
-                let operation = String(target.dropFirst(LogsOperations.targetPrefix.count))
-                try await authorize(service: "logs", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await logs.handle(operation, body: body, principal: principal)
-            } else if target.hasPrefix(KMSOperations.targetPrefix) {
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "kms")
-                let operation = String(target.dropFirst(KMSOperations.targetPrefix.count))
-                try await authorize(service: "kms", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await kms.handle(operation, body: body, principal: principal, facts: facts)
-            } else if target.hasPrefix(PortlessOperations.targetPrefix) {
-                // Portless's own operations are signed like SSM's: they are part of the same API.
-                principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: "ssm")
-                let operation = String(target.dropFirst(PortlessOperations.targetPrefix.count))
-                try await authorize(service: "portless", operation: operation, target: target, body: body, principal: principal, facts: facts)
-                reply = try await portless.handle(operation, body: body, principal: principal, facts: facts)
-            } else {
+            guard let route = routes.first(where: { target.hasPrefix($0.targetPrefix) }) else {
                 throw PortlessError(.unknownOperation, target.isEmpty ? "The X-Amz-Target header is missing." : "Operation \(target) is not supported.",
                                     field: "X-Amz-Target")
             }
+            let principal = try await authenticator.authenticate(Self.signedRequest(request, body: body), service: route.signingName,
+                                                                 alsoAcceptingRegion: route.alsoAcceptingRegion)
+            let operation = String(target.dropFirst(route.targetPrefix.count))
+            let facts = CallFacts(context: context, secureTransport: secureTransport)
+            try await authorize(service: route.policyService, operation: operation, target: target, body: body, principal: principal, facts: facts)
+            let reply = try await route.handle(operation, body, principal, facts)
             context.logger.info("api call", metadata: ["portless.operation": "\(target)", "portless.principal": "\(principal.arn)"])
             return APIResponse.json(data: reply)
         } catch {

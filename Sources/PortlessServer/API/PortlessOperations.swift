@@ -7,6 +7,7 @@ struct PortlessOperations: Sendable {
 
     let scans: ScanService
     let bundles: BundleService
+    let events: EventRuleService
     let region: String
 
     func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
@@ -56,6 +57,16 @@ struct PortlessOperations: Sendable {
         case "ListScanBundles":
             let records = try await bundles.list(accountId: principal.accountId)
             return try encode(ListReply(key: "Bundles", items: records.map(BundleShape.init), nextToken: nil))
+        case "ListRuleDeliveries":
+            let request: RuleDeliveriesRequest = try decode(body)
+            let state = try request.state.map { (text: String) throws -> EventDeliveryRecord.State in
+                guard let state = EventDeliveryRecord.State(rawValue: text) else {
+                    throw ConstraintViolation.error(.validation, value: text, field: "State", .enumeration(["PENDING", "DEAD_LETTERED"]))
+                }
+                return state
+            } ?? .deadLettered
+            let deliveries = try await events.deliveries(rule: request.rule, state: state, principal: principal)
+            return try encode(ListReply(key: "Deliveries", items: deliveries.map(EventDeliveryShape.init), nextToken: nil))
         default:
             throw PortlessError(.unknownOperation, "Operation Portless.\(operation) is not supported.", field: "X-Amz-Target")
         }

@@ -2,7 +2,7 @@ import PortlessCore
 
 /// Every operation Portless serves, with its IAM action and resources. An operation missing here is denied.
 enum OperationTable {
-    /// The rule of `operation` of `service` (`ssm`, `organizations`, `iam`, `sts`, `portless`, `kms`, `cloudtrail`, `logs`); S3 requests are decided by `S3Access`.
+    /// The rule of `operation` of `service` (`ssm`, `organizations`, `iam`, `sts`, `portless`, `kms`, `cloudtrail`, `events`, `logs`); S3 requests are decided by `S3Access`.
     static func rule(service: String, operation: String) -> OperationRule? {
         switch service {
         case "ssm": ssm[operation]
@@ -13,6 +13,7 @@ enum OperationTable {
         case "logs": logs[operation]
         case "cloudtrail": cloudTrail[operation]
         case "kms": kms[operation]
+        case "events": events[operation]
         default: nil
         }
     }

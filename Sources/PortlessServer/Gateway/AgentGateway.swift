@@ -33,6 +33,8 @@ struct AgentGateway: Sendable {
     let audit: AuditTrail
     /// Told of every node that registers (State Manager runs matching associations on it).
     var nodeRegistered: @Sendable (NodeRecord) async -> Void = { _ in }
+    /// Told of every node that registers, connects or disconnects (the event bus).
+    var nodeStateChanged: @Sendable (NodeRecord, NodeEvents.State) async -> Void = { _, _ in }
 
     /// Serves one agent's channel; `sourceIp` is the address it connected from.
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, sourceIp: String?) async throws {
@@ -70,6 +72,7 @@ struct AgentGateway: Sendable {
         let connectionId = await connections.attach(instanceId: instanceId, outbox: continuation)
         await connections.touch(instanceId)
         try await store.updateNode(node)
+        await nodeStateChanged(node, .online)
         logger.info("agent connected")
         continuation.yield(AgentMessage(type: .welcome, instanceId: instanceId, region: region).frame)
         await sendCredentials(for: node, to: continuation, logger: logger)
@@ -117,6 +120,7 @@ struct AgentGateway: Sendable {
             current.online = false
             current.lastPingDateTime = await connections.lastSeen(instanceId) ?? Date()
             try await store.updateNode(current)
+            await nodeStateChanged(current, .offline)
         }
         logger.info("agent disconnected")
     }
@@ -147,6 +151,7 @@ struct AgentGateway: Sendable {
             try await auditRegistration(registration, node: node, failure: nil, sourceIp: sourceIp)
             logger.info("node registered", metadata: ["portless.node": "\(node.instanceId)", "portless.activation": "\(node.activationId)"])
             await nodeRegistered(node)
+            await nodeStateChanged(node, .registered)
             try await outbound.write(.text(try AgentMessage(type: .registered, instanceId: node.instanceId).encoded()))
             try await outbound.close(.normalClosure, reason: "registered")
         } catch let error as PortlessError {
