@@ -61,7 +61,7 @@ extension PortlessServer {
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
-        let eventBridge = EventBridgeComponents(store: store, bus: events, commands: commands, authorizer: authorizer, region: configuration.region,
+        let eventBridge = EventBridgeComponents(store: store, bus: events, commands: commands, logs: logService, authorizer: authorizer, region: configuration.region,
                                                 logger: logger)
         let routes = JSONRoute.all(
             ssm: ssm, organizations: organizations, events: EventsOperations(rules: eventBridge.rules),

@@ -181,3 +181,24 @@ def test_rules_survive_restart(server, hooks):
     pf.wait_until(lambda: hooks.received("/ok/orders"), timeout=10, desc="the order webhook post")
     time.sleep(0.5)
     assert [body for _, body in hooks.received("/ok/orders")] == [{"total": 150}]
+
+
+def test_log_group_target_writes_each_event_to_its_own_stream(server):
+    events, logs = server.client("events"), server.client("logs")
+    account = server.client("sts").get_caller_identity()["Account"]
+    group = "/aws/events/" + pf.unique("audit")
+    events.put_rule(Name="to-logs", EventPattern=json.dumps({"source": ["my.audit"]}))
+    events.put_targets(Rule="to-logs", Targets=[{"Id": "group", "Arn": f"arn:aws:logs:{server.region}:{account}:log-group:{group}:*"}])
+    foreign = events.put_targets(Rule="to-logs", Targets=[{"Id": "other", "Arn": f"arn:aws:logs:{server.region}:999988887777:log-group:x"}])
+    assert foreign["FailedEntryCount"] == 1
+    reply = events.put_events(Entries=[{"Source": "my.audit", "DetailType": "login", "Detail": json.dumps({"user": u})} for u in ("kim", "lee")])
+    ids = [entry["EventId"] for entry in reply["Entries"]]
+
+    def written() -> list[dict]:
+        found = logs.describe_log_groups(logGroupNamePrefix=group)["logGroups"]
+        return logs.filter_log_events(logGroupName=group)["events"] if found else []
+
+    pf.wait_until(lambda: len(written()) == 2, timeout=15, desc="both events in the log group")
+    by_stream = {e["logStreamName"]: json.loads(e["message"]) for e in written()}
+    assert set(by_stream) == set(ids)
+    assert sorted(body["detail"]["user"] for body in by_stream.values()) == ["kim", "lee"]

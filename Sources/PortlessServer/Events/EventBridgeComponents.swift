@@ -10,12 +10,13 @@ struct EventBridgeComponents: Sendable {
     let rules: EventRuleService
     let services: [any Service]
 
-    init(store: SQLStore, bus: EventBus, commands: CommandService, authorizer: Authorizer, region: String, logger: Logger) {
+    init(store: SQLStore, bus: EventBus, commands: CommandService, logs: LogService, authorizer: Authorizer, region: String, logger: Logger) {
         let catalog = EventRuleCatalog(store: store)
         let allowsSeconds = EventScheduleLimits.allowsSeconds()
         rules = EventRuleService(store: store, catalog: catalog, bus: bus, region: region, allowsSecondSchedules: allowsSeconds)
         let dispatcher = EventTargetDispatcher(webhooks: WebhookSender(client: .shared),
                                                runCommand: RunCommandTargetSender(commands: commands, store: store, authorizer: authorizer),
+                                               logs: logs,
                                                region: region)
         let deliveries = EventDeliveryService(store: store, catalog: catalog, dispatcher: dispatcher, logger: logger)
         services = [

@@ -6,6 +6,7 @@ import PortlessCore
 struct EventTargetDispatcher: Sendable {
     let webhooks: WebhookSender
     let runCommand: RunCommandTargetSender
+    let logs: LogService
     let region: String
 
     /// Delivers `event` (ingested at `ingestedAt`) to `target` of `rule`; throws why it could not.
@@ -19,6 +20,10 @@ struct EventTargetDispatcher: Sendable {
             try await webhooks.post(input, to: url, parameters: target.httpParameters)
         case .success(.runCommand(let document)):
             _ = try await runCommand.send(document: document, target: target, rule: rule, event: event, input: input)
+        case .success(.logGroup(let group)):
+            // As EventBridge writes to a log group: one stream per event, named by the event's ID.
+            try await logs.deliver(accountId: rule.accountId, groupName: group, streamName: event["id"]?.stringValue ?? Identifiers.uuid(),
+                                   messages: [input])
         }
     }
 }

@@ -68,13 +68,16 @@ struct EventInputTests {
         }
     }
 
-    @Test("target kinds: a URL is a webhook, a document ARN of the account is Run Command, anything else is refused")
+    @Test("target kinds: a URL is a webhook, a document ARN of the account is Run Command, a log group ARN is Logs, anything else is refused")
     func kinds() {
         #expect(EventTargetKind.of("https://hooks.slack.com/services/T/B/X", region: "us-east-1", account: "111122223333")
                 == .success(.webhook(URL(string: "https://hooks.slack.com/services/T/B/X")!)))
         #expect(EventTargetKind.of("arn:aws:ssm:us-east-1:111122223333:document/AWS-RunShellScript", region: "us-east-1", account: "111122223333")
                 == .success(.runCommand(documentName: "AWS-RunShellScript")))
-        for arn in ["arn:aws:ssm:us-west-2:111122223333:document/D", "arn:aws:lambda:us-east-1:111122223333:function:f", "ftp://x"] {
+        #expect(EventTargetKind.of("arn:aws:logs:us-east-1:111122223333:log-group:/aws/events/audit:*", region: "us-east-1", account: "111122223333")
+                == .success(.logGroup(name: "/aws/events/audit")))
+        for arn in ["arn:aws:ssm:us-west-2:111122223333:document/D", "arn:aws:lambda:us-east-1:111122223333:function:f", "ftp://x",
+                    "arn:aws:logs:us-east-1:999988887777:log-group:theirs", "arn:aws:logs:us-east-1:111122223333:log-group:bad name"] {
             if case .success = EventTargetKind.of(arn, region: "us-east-1", account: "111122223333") { Issue.record("accepted \(arn)") }
         }
     }
