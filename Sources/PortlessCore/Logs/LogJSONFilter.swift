@@ -7,31 +7,10 @@ struct LogJSONFilter: Sendable {
     indirect enum Expression: Sendable {
         case all([Expression])
         case any([Expression])
-        case compare(Selector, LogFilterComparison)
-        case isNull(Selector)
-        case notExists(Selector)
-        case isBool(Selector, Bool)
-    }
-
-    /// A path into the event: object keys and array indexes.
-    struct Selector: Sendable {
-        enum Step: Sendable { case key(String), index(Int) }
-        var steps: [Step]
-
-        func value(in root: JSONValue) -> JSONValue? {
-            var current = root
-            for step in steps {
-                switch step {
-                case .key(let key):
-                    guard let next = current[key] else { return nil }
-                    current = next
-                case .index(let index):
-                    guard let array = current.arrayValue, array.indices.contains(index) else { return nil }
-                    current = array[index]
-                }
-            }
-            return current
-        }
+        case compare(JSONPath, LogFilterComparison)
+        case isNull(JSONPath)
+        case notExists(JSONPath)
+        case isBool(JSONPath, Bool)
     }
 
     let expression: Expression
@@ -92,9 +71,9 @@ struct LogJSONFilter: Sendable {
     }
 
     /// `$` followed by `.key` and `[index]` steps.
-    private static func selector(_ scanner: inout FilterPatternScanner) throws(PortlessError) -> Selector {
+    private static func selector(_ scanner: inout FilterPatternScanner) throws(PortlessError) -> JSONPath {
         guard scanner.take("$") else { throw PortlessError.Logs.invalidFilterPattern }
-        var steps: [Selector.Step] = []
+        var steps: [JSONPath.Step] = []
         while let next = scanner.peek {
             if next == "." {
                 scanner.advance()
@@ -115,6 +94,6 @@ struct LogJSONFilter: Sendable {
             }
         }
         guard !steps.isEmpty else { throw PortlessError.Logs.invalidFilterPattern }
-        return Selector(steps: steps)
+        return JSONPath(steps: steps)
     }
 }

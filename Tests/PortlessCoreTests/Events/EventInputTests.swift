@@ -43,9 +43,9 @@ struct EventInputTests {
 
     @Test("JSON paths: $, dotted names, quoted names and indexes; anything else is refused")
     func paths() {
-        #expect(EventJSONPath("$")?.value(in: Self.event) == Self.event)
-        #expect(EventJSONPath("$['detail'].status")?.value(in: Self.event) == .string("Failed"))
-        for bad in ["detail", "$.", "$..a", "$[x]", "$.a[", "$a"] { #expect(EventJSONPath(bad) == nil, "\(bad)") }
+        #expect(JSONPath("$")?.value(in: Self.event) == Self.event)
+        #expect(JSONPath("$['detail'].status")?.value(in: Self.event) == .string("Failed"))
+        for bad in ["detail", "$.", "$..a", "$[x]", "$.a[", "$a"] { #expect(JSONPath(bad) == nil, "\(bad)") }
     }
 
     @Test("target checks refuse what EventBridge refuses", arguments: [

@@ -19,7 +19,7 @@ public enum EventInput {
     /// The target's input text for `event`.
     public static func render(_ target: EventTarget, event: JSONValue, rule: RuleFacts) -> String {
         if let input = target.input { return input }
-        if let path = target.inputPath, let parsed = EventJSONPath(path) {
+        if let path = target.inputPath, let parsed = JSONPath(path) {
             return parsed.value(in: event).map(json) ?? "null"
         }
         if let transformer = target.inputTransformer {
@@ -28,7 +28,7 @@ public enum EventInput {
                 "aws.events.event.ingestion-time": .string(EventEnvelope.timeText(rule.ingestionTime)),
             ]
             for (name, path) in transformer.inputPathsMap ?? [:] {
-                if let value = EventJSONPath(path)?.value(in: event) { values[name] = value }
+                if let value = JSONPath(path)?.value(in: event) { values[name] = value }
             }
             return fill(transformer.inputTemplate, values: values, event: event)
         }

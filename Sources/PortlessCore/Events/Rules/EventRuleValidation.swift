@@ -74,7 +74,7 @@ public enum EventRuleValidation {
         }
         if let path = target.inputPath {
             try length(path, field: "\(field).InputPath", 0...256)
-            guard EventJSONPath(path) != nil else { throw PortlessError.Events.invalidParameter("InputPath") }
+            guard JSONPath(path) != nil else { throw PortlessError.Events.invalidParameter("InputPath") }
         }
         if let transformer = target.inputTransformer { try self.transformer(transformer, field: "\(field).InputTransformer") }
         if let policy = target.retryPolicy {
@@ -98,7 +98,7 @@ public enum EventRuleValidation {
         if paths.count > 100 { throw PortlessError.Events.invalidParameter("InputPathsMap") }
         for (key, path) in paths {
             guard !key.isEmpty, key.count <= 256, key.utf8.allSatisfy({ isNameByte($0) && $0 != UInt8(ascii: ".") }),
-                  EventJSONPath(path) != nil else {
+                  JSONPath(path) != nil else {
                 throw PortlessError.Events.invalidParameter("InputPathsMap")
             }
         }

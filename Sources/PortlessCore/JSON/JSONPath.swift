@@ -1,11 +1,15 @@
-/// The JSON paths `InputPath` and `InputPathsMap` take: `$`, then `.name`, `['name']` or `[index]` steps.
-public struct EventJSONPath: Sendable, Hashable {
+/// A path into a JSON value: `$`, then `.name`, `['name']` or `[index]` steps, as EventBridge's `InputPath` and
+/// `InputPathsMap` and CloudWatch Logs' JSON filter selectors take them.
+public struct JSONPath: Sendable, Hashable {
     enum Step: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
     let steps: [Step]
+
+    /// The path of `steps`.
+    init(steps: [Step]) { self.steps = steps }
 
     /// Parses `text`; nil when it is not such a path.
     public init?(_ text: String) {
