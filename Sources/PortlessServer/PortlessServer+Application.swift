@@ -23,11 +23,11 @@ extension PortlessServer {
         let objects = try ObjectStore(dataDirectory: configuration.dataDirectory)
         let keys = AccessKeyResolver(store: store, keyring: keyring)
         let authorizer = makeAuthorizer()
-        let logService = LogService(store: store, region: configuration.region)
         let secureTransport = configuration.scheme == "https"
         let audit = AuditTrail(log: auditLog, region: configuration.region, bus: events, logger: logger)
         let trails = TrailService(store: store, objects: objects, log: auditLog, region: configuration.region, logger: logger)
         let kms = KMSService(store: store, keyring: keyring, authorizer: authorizer, region: configuration.region)
+        let logService = LogService(store: store, kms: kms, region: configuration.region)
         let parameters = ParameterService(store: store, kms: kms, events: events, region: configuration.region)
         let commands = CommandService(store: store, connections: connections, documents: catalog,
                                       dispatcher: dispatcher, transitions: TransitionBatcher(store: store), events: publisher,

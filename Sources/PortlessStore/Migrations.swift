@@ -179,6 +179,10 @@ enum Migrations {
             "CREATE INDEX log_events_by_time ON log_events (account_id, group_name, event_time, sequence)",
             "CREATE INDEX log_events_by_stream ON log_events (account_id, group_name, stream_name, event_time, sequence)",
         ]),
+        // Log groups with a KMS key seal their events under a group data key, named beside each event.
+        (17, [
+            "ALTER TABLE log_events ADD COLUMN data_key TEXT",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

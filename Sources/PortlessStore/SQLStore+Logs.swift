@@ -88,8 +88,8 @@ extension SQLStore: LogStore {
         }
     }
 
-    public func appendLogEvents(accountId: String, groupName: String, streamName: String, events: [LogEvent], ingestionTime: Int64,
-                                createStream: Bool) async throws -> LogStreamRecord {
+    public func appendLogEvents(accountId: String, groupName: String, streamName: String, events: [LogEvent], dataKeyId: String?,
+                                ingestionTime: Int64, createStream: Bool) async throws -> LogStreamRecord {
         try await transaction { db in
             try await Self.requireGroup(accountId: accountId, name: groupName, on: db)
             var stream = try await Self.stream(accountId: accountId, groupName: groupName, name: streamName, on: db)
@@ -97,9 +97,9 @@ extension SQLStore: LogStore {
             guard var stream else { throw PortlessError.Logs.streamNotFound }
             for event in events {
                 try await db.raw("""
-                    INSERT INTO log_events (account_id, group_name, stream_name, event_time, ingestion_time, message)
+                    INSERT INTO log_events (account_id, group_name, stream_name, event_time, ingestion_time, message, data_key)
                     VALUES (\(bind: accountId), \(bind: groupName), \(bind: streamName), \(bind: event.timestamp), \(bind: ingestionTime),
-                            \(bind: event.message))
+                            \(bind: event.message), \(bind: dataKeyId))
                     """).run()
             }
             stream.absorb(events, ingestionTime: ingestionTime)
@@ -110,7 +110,7 @@ extension SQLStore: LogStore {
 
     public func logEvents(accountId: String, groupName: String, query: LogEventQuery) async throws -> [StoredLogEvent] {
         var sql: SQLQueryString = """
-            SELECT sequence, stream_name, event_time, ingestion_time, message FROM log_events
+            SELECT sequence, stream_name, event_time, ingestion_time, message, data_key FROM log_events
             WHERE account_id = \(bind: accountId) AND group_name = \(bind: groupName)
             """
         if let streams = query.streams { sql += streams.isEmpty ? " AND 0" : " AND stream_name IN (\(binds: streams))" }
@@ -131,7 +131,8 @@ extension SQLStore: LogStore {
                                streamName: try row.decode(column: "stream_name", as: String.self),
                                timestamp: try row.decode(column: "event_time", as: Int64.self),
                                ingestionTime: try row.decode(column: "ingestion_time", as: Int64.self),
-                               message: try row.decode(column: "message", as: String.self))
+                               message: try row.decode(column: "message", as: String.self),
+                               dataKeyId: try row.decode(column: "data_key", as: String?.self))
             }
         }
         return query.backward ? events.reversed() : events

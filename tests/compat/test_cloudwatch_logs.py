@@ -186,3 +186,47 @@ def test_access_is_decided_on_group_and_stream_arns(srv):
     assert refused(lambda: scoped.create_log_group(logGroupName="/team/new"))[0] == "AccessDeniedException"
     assert refused(lambda: scoped.describe_log_groups())[0] == "AccessDeniedException"
     assert root.describe_log_streams(logGroupName="/other/app")["logStreams"] == []
+
+
+def test_a_kms_key_seals_the_groups_events_at_rest(srv, logs):
+    kms = srv.client("kms")
+    key = kms.create_key(Description="logs")["KeyMetadata"]
+    group = "/portless/sealed"
+    logs.create_log_group(logGroupName=group, kmsKeyId=key["Arn"])
+    assert logs.describe_log_groups(logGroupNamePrefix=group)["logGroups"][0]["kmsKeyId"] == key["Arn"]
+    logs.create_log_stream(logGroupName=group, logStreamName="s")
+    secret = "db-password=" + pf.unique("secret")
+    logs.put_log_events(logGroupName=group, logStreamName="s", logEvents=[{"timestamp": now_ms(), "message": secret}])
+    assert messages(logs.get_log_events(logGroupName=group, logStreamName="s")["events"]) == [secret]
+    assert messages(logs.filter_log_events(logGroupName=group, filterPattern='"db-password"')["events"]) == [secret]
+    on_disk = b"".join(p.read_bytes() for p in srv.data_dir.rglob("portless.sqlite*") if p.is_file())
+    assert secret.encode() not in on_disk
+
+    # A disabled key makes the sealed events unreadable until it is enabled again.
+    kms.disable_key(KeyId=key["KeyId"])
+    code, message = refused(lambda: logs.get_log_events(logGroupName=group, logStreamName="s"))
+    assert code == "InvalidParameterException" and "is disabled" in message
+    kms.enable_key(KeyId=key["KeyId"])
+    assert messages(logs.get_log_events(logGroupName=group, logStreamName="s")["events"]) == [secret]
+
+    # Events written after the key is disassociated are stored as they are; the sealed ones stay readable.
+    logs.disassociate_kms_key(logGroupName=group)
+    logs.put_log_events(logGroupName=group, logStreamName="s", logEvents=[{"timestamp": now_ms(), "message": "plain"}])
+    assert messages(logs.get_log_events(logGroupName=group, logStreamName="s")["events"]) == [secret, "plain"]
+
+    missing = key["Arn"].rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
+    code, message = refused(lambda: logs.associate_kms_key(logGroupName=group, kmsKeyId=missing))
+    assert code == "InvalidParameterException" and "kmsKeyId" in message
+
+
+def test_a_key_the_caller_may_not_use_is_refused(srv):
+    iam = srv.client("iam")
+    user = pf.unique("no-kms")
+    iam.create_user(UserName=user)
+    iam.put_user_policy(UserName=user, PolicyName="logs-only", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:*", "Resource": "*"}]}))
+    access = iam.create_access_key(UserName=user)["AccessKey"]
+    key = srv.client("kms").create_key()["KeyMetadata"]
+    scoped = srv.client("logs", access_key=access["AccessKeyId"], secret_key=access["SecretAccessKey"])
+    assert refused(lambda: scoped.create_log_group(logGroupName="/portless/nokey", kmsKeyId=key["Arn"]))[0] == "AccessDeniedException"
+    assert srv.client("logs").describe_log_groups(logGroupNamePrefix="/portless/nokey")["logGroups"] == []

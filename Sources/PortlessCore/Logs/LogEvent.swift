@@ -15,13 +15,16 @@ public struct StoredLogEvent: Sendable, Hashable {
     public var streamName: String
     public var timestamp: Int64
     public var ingestionTime: Int64
+    /// The message; sealed (base64 AES-GCM) when `dataKeyId` names the group data key it was sealed under.
     public var message: String
+    public var dataKeyId: String?
 
-    public init(sequence: Int64, streamName: String, timestamp: Int64, ingestionTime: Int64, message: String) {
+    public init(sequence: Int64, streamName: String, timestamp: Int64, ingestionTime: Int64, message: String, dataKeyId: String? = nil) {
         self.sequence = sequence
         self.streamName = streamName
         self.timestamp = timestamp
         self.ingestionTime = ingestionTime
         self.message = message
+        self.dataKeyId = dataKeyId
     }
 }

@@ -21,9 +21,10 @@ public protocol LogStore: Sendable {
     func deleteLogStream(accountId: String, groupName: String, name: String) async throws
 
     /// Appends `events` to a stream (made first when `createStream` and it is missing) and updates its record;
-    /// returns the stream as it now is. Throws `ResourceNotFoundException` for a missing group or stream.
-    func appendLogEvents(accountId: String, groupName: String, streamName: String, events: [LogEvent], ingestionTime: Int64,
-                         createStream: Bool) async throws -> LogStreamRecord
+    /// returns the stream as it now is. Messages sealed under a group data key name it in `dataKeyId`. Throws
+    /// `ResourceNotFoundException` for a missing group or stream.
+    func appendLogEvents(accountId: String, groupName: String, streamName: String, events: [LogEvent], dataKeyId: String?,
+                         ingestionTime: Int64, createStream: Bool) async throws -> LogStreamRecord
 
     /// Events of a group in time order (ties in arrival order): those of `streams` (every stream when nil), with
     /// `timestamp` in `[start, end)`, after or before a cursor, at most `limit`.

@@ -34,8 +34,8 @@ struct JSONRoute: Sendable {
             JSONRoute(targetPrefix: EventsOperations.targetPrefix, signingName: "events", policyService: "events") { operation, body, principal, _ in
                 try await events.handle(operation, body: body, principal: principal)
             },
-            JSONRoute(targetPrefix: LogsOperations.targetPrefix, signingName: "logs", policyService: "logs") { operation, body, principal, _ in
-                try await logs.handle(operation, body: body, principal: principal)
+            JSONRoute(targetPrefix: LogsOperations.targetPrefix, signingName: "logs", policyService: "logs") {
+                try await logs.handle($0, body: $1, principal: $2, facts: $3)
             },
             // Portless's own operations are signed like SSM's: they are part of the same API.
             JSONRoute(targetPrefix: PortlessOperations.targetPrefix, signingName: "ssm", policyService: "portless") {

@@ -10,9 +10,11 @@ struct LogsOperations: Sendable {
     let region: String
 
     /// Runs `operation` (the part after the target prefix) and returns the JSON reply body.
-    func handle(_ operation: String, body: Data, principal: Principal) async throws -> Data {
+    func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
         let request = try WireCoding.decode(LogsRequest.self, from: body.isEmpty ? Data("{}".utf8) : body)
         let account = principal.accountId
+        // KMS sees a group's key used by the caller through CloudWatch Logs (`kms:ViaService`).
+        let kmsCaller = KMSCaller(principal: principal, facts: facts, viaService: "logs", region: region)
         switch operation {
         case "CreateLogGroup":
             let logGroupClass = try request.logGroupClass.map { value in
@@ -23,7 +25,7 @@ struct LogsOperations: Sendable {
                 return known
             }
             try await logs.createGroup(accountId: account, name: try request.required(request.logGroupName, "logGroupName"),
-                                       kmsKeyId: request.kmsKeyId, logGroupClass: logGroupClass)
+                                       kmsKeyId: request.kmsKeyId, logGroupClass: logGroupClass, caller: kmsCaller)
         case "DeleteLogGroup":
             try await logs.deleteGroup(accountId: account, name: try request.required(request.logGroupName, "logGroupName"))
         case "DescribeLogGroups":
@@ -38,9 +40,10 @@ struct LogsOperations: Sendable {
             try await logs.setRetention(accountId: account, name: try request.required(request.logGroupName, "logGroupName"), days: nil)
         case "AssociateKmsKey":
             try await logs.setKey(accountId: account, name: try request.required(request.logGroupName, "logGroupName"),
-                                  kmsKeyId: try request.required(request.kmsKeyId, "kmsKeyId"))
+                                  kmsKeyId: try request.required(request.kmsKeyId, "kmsKeyId"), caller: kmsCaller)
         case "DisassociateKmsKey":
-            try await logs.setKey(accountId: account, name: try request.required(request.logGroupName, "logGroupName"), kmsKeyId: nil)
+            try await logs.setKey(accountId: account, name: try request.required(request.logGroupName, "logGroupName"), kmsKeyId: nil,
+                                  caller: kmsCaller)
         case "CreateLogStream":
             try await logs.createStream(accountId: account, groupName: try request.required(request.logGroupName, "logGroupName"),
                                         name: try request.required(request.logStreamName, "logStreamName"))

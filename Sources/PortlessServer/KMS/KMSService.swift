@@ -186,6 +186,17 @@ struct KMSService: Sendable {
         return (owner, try KMSCipher.decrypt(ciphertext, material: try open(material), context: context))
     }
 
+    /// Decrypts a data key a service keeps for a resource that was granted the key (a log group's, made when the key
+    /// was associated with it): the key must still be usable, but the reader is the service itself, so no caller is
+    /// decided here.
+    func unwrapForService(_ blob: Data, context: [String: String], now: Date = Date()) async throws -> Data {
+        let ciphertext = try KMSCiphertext(blob: blob)
+        guard let owner = try await store.kmsKey(keyId: ciphertext.keyId), !owner.isDeleted(at: now) else { throw KMSErrors.invalidCiphertext }
+        try KMSValidation.requireUsable(owner, region: region)
+        guard let material = owner.materials.first(where: { $0.version == ciphertext.materialVersion }) else { throw KMSErrors.invalidCiphertext }
+        return try KMSCipher.decrypt(ciphertext, material: try open(material), context: context)
+    }
+
     /// GenerateDataKey(WithoutPlaintext): random bytes (`NumberOfBytes` 1–1024, or `AES_128`/`AES_256`) and their
     /// encryption under the key.
     func generateDataKey(keyId: String, numberOfBytes: Int?, keySpec: String?, context: [String: String], caller: KMSCaller,

@@ -5,6 +5,8 @@ import PortlessCore
 /// Times are milliseconds since the epoch, as CloudWatch Logs gives them.
 struct LogService: Sendable {
     let store: any LogStore
+    /// Seals the events of groups with a KMS key (`LogService+Encryption`).
+    let kms: KMSService
     let region: String
 
     /// What a read found, with the place to go on from.
@@ -36,11 +38,12 @@ struct LogService: Sendable {
 
     // MARK: Groups
 
-    func createGroup(accountId: String, name: String, kmsKeyId: String?, logGroupClass: LogGroupClass?) async throws {
+    /// Makes a group; with `kmsKeyId` its events are sealed under a data key of that KMS key, made as `caller`.
+    func createGroup(accountId: String, name: String, kmsKeyId: String?, logGroupClass: LogGroupClass?, caller: KMSCaller?) async throws {
         try LogNames.checkGroupName(name)
-        if let kmsKeyId { try Self.checkKeyARN(kmsKeyId) }
-        try await store.insertLogGroup(LogGroupRecord(accountId: accountId, name: name, creationTime: Self.now(), kmsKeyId: kmsKeyId,
-                                                      logGroupClass: logGroupClass ?? .standard))
+        var record = LogGroupRecord(accountId: accountId, name: name, creationTime: Self.now(), logGroupClass: logGroupClass ?? .standard)
+        if let kmsKeyId, let caller { try await associate(kmsKeyId, with: &record, caller: caller) }
+        try await store.insertLogGroup(record)
     }
 
     func deleteGroup(accountId: String, name: String) async throws {
@@ -63,10 +66,15 @@ struct LogService: Sendable {
         try await store.updateLogGroup(record)
     }
 
-    func setKey(accountId: String, name: String, kmsKeyId: String?) async throws {
-        if let kmsKeyId { try Self.checkKeyARN(kmsKeyId) }
+    /// AssociateKmsKey (new events are sealed under a new data key of it, as `caller` may make one) or, without a
+    /// key, DisassociateKmsKey (new events are stored as they are; earlier ones stay sealed).
+    func setKey(accountId: String, name: String, kmsKeyId: String?, caller: KMSCaller) async throws {
         var record = try await group(accountId: accountId, name: name)
-        record.kmsKeyId = kmsKeyId
+        if let kmsKeyId {
+            try await associate(kmsKeyId, with: &record, caller: caller)
+        } else {
+            record.kmsKeyId = nil
+        }
         try await store.updateLogGroup(record)
     }
 
@@ -116,8 +124,9 @@ struct LogService: Sendable {
         let group = try await group(accountId: accountId, name: groupName)
         let now = Self.now()
         let batch = try LogEventBatch(events, now: now, retentionInDays: group.retentionInDays)
+        let sealed = try await seal(batch.accepted, for: group)
         let stream = try await store.appendLogEvents(accountId: accountId, groupName: groupName, streamName: streamName,
-                                                     events: batch.accepted, ingestionTime: now, createStream: false)
+                                                     events: sealed.events, dataKeyId: sealed.dataKeyId, ingestionTime: now, createStream: false)
         return PutOutcome(batch: batch, nextSequenceToken: Self.sequenceToken(stream))
     }
 
@@ -126,10 +135,16 @@ struct LogService: Sendable {
     func deliver(accountId: String, groupName: String, streamName: String, messages: [String], at time: Int64 = now()) async throws {
         if try await store.logGroup(accountId: accountId, name: groupName) == nil {
             do {
-                try await createGroup(accountId: accountId, name: groupName, kmsKeyId: nil, logGroupClass: nil)
+                try await createGroup(accountId: accountId, name: groupName, kmsKeyId: nil, logGroupClass: nil, caller: nil)
             } catch let error as PortlessError where error.code == .logsResourceAlreadyExists {
                 // Made meanwhile by another writer: the same group either way.
             }
+        }
+        let group = try await group(accountId: accountId, name: groupName)
+        func append(_ batch: [LogEvent]) async throws {
+            let sealed = try await seal(batch, for: group)
+            _ = try await store.appendLogEvents(accountId: accountId, groupName: groupName, streamName: streamName, events: sealed.events,
+                                                dataKeyId: sealed.dataKeyId, ingestionTime: Self.now(), createStream: true)
         }
         var batch: [LogEvent] = []
         var bytes = 0
@@ -137,8 +152,7 @@ struct LogService: Sendable {
             for piece in Self.pieces(of: message) {
                 let size = piece.utf8.count + LogEventBatch.eventOverhead
                 if bytes + size > LogEventBatch.maxBatchBytes || batch.count == LogEventBatch.maxEvents {
-                    _ = try await store.appendLogEvents(accountId: accountId, groupName: groupName, streamName: streamName, events: batch,
-                                                        ingestionTime: Self.now(), createStream: true)
+                    try await append(batch)
                     batch = []
                     bytes = 0
                 }
@@ -147,22 +161,21 @@ struct LogService: Sendable {
             }
         }
         guard !batch.isEmpty else { return }
-        _ = try await store.appendLogEvents(accountId: accountId, groupName: groupName, streamName: streamName, events: batch,
-                                            ingestionTime: Self.now(), createStream: true)
+        try await append(batch)
     }
 
     /// A stream's events between `start` and `end`: from the head, from the tail, or from a cursor either way.
     func events(accountId: String, groupName: String, streamName: String, start: Int64?, end: Int64?, from cursor: LogEventCursor?,
                 forward: Bool, limit: Int) async throws -> EventPage {
         try LogNames.checkStreamName(streamName)
-        _ = try await group(accountId: accountId, name: groupName)
+        let group = try await group(accountId: accountId, name: groupName)
         guard try await store.logStream(accountId: accountId, groupName: groupName, name: streamName) != nil else {
             throw PortlessError.Logs.streamNotFound
         }
         var query = LogEventQuery(streams: [streamName], start: start, end: end, limit: limit)
         query.backward = !forward
         if forward { query.after = cursor } else { query.before = cursor }
-        var events = try await store.logEvents(accountId: accountId, groupName: groupName, query: query)
+        var events = try await open(try await store.logEvents(accountId: accountId, groupName: groupName, query: query), of: group)
         events = Self.capped(events, keepingNewest: !forward)
         return EventPage(events: events,
                          forward: events.last.map(LogEventCursor.init) ?? cursor ?? LogEventCursor(timestamp: .min, sequence: 0),
@@ -176,7 +189,7 @@ struct LogService: Sendable {
             throw PortlessError(aws: .logsInvalidParameter, "logStreamNames and logStreamNamePrefix cannot both be specified.",
                                 field: "logStreamNames")
         }
-        _ = try await group(accountId: accountId, name: groupName)
+        let group = try await group(accountId: accountId, name: groupName)
         var streams = streamNames
         if let streamPrefix {
             try LogNames.checkStreamName(streamPrefix, field: "logStreamNamePrefix")
@@ -189,7 +202,7 @@ struct LogService: Sendable {
         while scanned < Self.filterScanBudget {
             var query = LogEventQuery(streams: streams, start: start, end: end, limit: min(1000, Self.filterScanBudget - scanned))
             query.after = position
-            let chunk = try await store.logEvents(accountId: accountId, groupName: groupName, query: query)
+            let chunk = try await open(try await store.logEvents(accountId: accountId, groupName: groupName, query: query), of: group)
             guard !chunk.isEmpty else {
                 return FilteredPage(events: matched, searchedStreams: streams ?? [], next: nil)
             }
@@ -214,13 +227,6 @@ struct LogService: Sendable {
     func expire() async throws -> Int { try await store.expireLogEvents(now: Self.now()) }
 
     // MARK: Rules
-
-    /// A KMS key for a log group is named by its key ARN.
-    static func checkKeyARN(_ arn: String) throws(PortlessError) {
-        guard arn.count <= 256, arn.hasPrefix("arn:aws:kms:"), arn.contains(":key/") else {
-            throw PortlessError(aws: .logsInvalidParameter, "Specified KMS key ARN is not valid: \(arn)", field: "kmsKeyId")
-        }
-    }
 
     /// A stream's upload token: CloudWatch Logs no longer checks it, but still hands one out.
     static func sequenceToken(_ stream: LogStreamRecord) -> String { String(format: "%056lld", stream.eventCount) }
