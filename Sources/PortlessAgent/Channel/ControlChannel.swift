@@ -97,7 +97,7 @@ struct ControlChannel: Sendable {
             if let ackId = message.ackId { await hub.acknowledged(ackId) }
         case .credentials:
             if let credentials = message.credentials { await hub.serve(credentials: credentials) }
-        case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error:
+        case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error, .openSession, .terminateSession:
             break
         }
     }

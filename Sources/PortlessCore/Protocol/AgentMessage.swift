@@ -32,6 +32,10 @@ public struct AgentMessage: Sendable, Codable {
         case heartbeat
         /// server → agent: temporary credentials of the node's role session for the scripts it runs (`credentials`).
         case credentials
+        /// server → agent: open a session (`session`): dial the session leg and serve it.
+        case openSession
+        /// server → agent: end a session (`sessionId`) at once, whatever it runs.
+        case terminateSession
     }
 
     public var type: Kind
@@ -51,12 +55,15 @@ public struct AgentMessage: Sendable, Codable {
     public var errorMessage: String?
     public var region: String?
     public var credentials: RoleCredentials?
+    public var session: SessionOrder?
+    public var sessionId: String?
 
     public init(type: Kind, id: String = Identifiers.uuid(), ackId: String? = nil, nonce: String? = nil,
                 instanceId: String? = nil, signature: String? = nil, info: NodeInfo? = nil,
                 order: InvocationOrder? = nil, commandId: String? = nil, report: InvocationReport? = nil,
                 sentAt: Date? = nil, registration: RegistrationRequest? = nil, caCertificate: String? = nil,
-                errorCode: String? = nil, errorMessage: String? = nil, region: String? = nil, credentials: RoleCredentials? = nil) {
+                errorCode: String? = nil, errorMessage: String? = nil, region: String? = nil, credentials: RoleCredentials? = nil,
+                session: SessionOrder? = nil, sessionId: String? = nil) {
         self.type = type
         self.id = id
         self.ackId = ackId
@@ -74,6 +81,8 @@ public struct AgentMessage: Sendable, Codable {
         self.errorMessage = errorMessage
         self.region = region
         self.credentials = credentials
+        self.session = session
+        self.sessionId = sessionId
     }
 
     /// Encodes the message as one JSON text frame.

@@ -204,7 +204,7 @@ struct AgentGateway: Sendable {
             reply.yield(AgentMessage(type: .ack, ackId: message.id).frame)
         case .heartbeat, .ack:
             break
-        case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error, .credentials:
+        case .challenge, .login, .welcome, .run, .cancel, .register, .registered, .error, .credentials, .openSession, .terminateSession:
             logger.warning("unexpected agent message ignored", metadata: ["portless.type": "\(message.type.rawValue)"])
         }
     }
