@@ -330,3 +330,29 @@ def test_bad_frames_and_spent_tokens_change_nothing(world):
     ssm.terminate_session(SessionId=opened["SessionId"])
     assert good.close_code() == 1000
     assert session(server, opened["SessionId"])["Status"] == "Terminated"
+
+
+def test_a_dropped_client_resumes_and_gets_what_it_missed(world):
+    server, node = world["server"], world["node"]
+    ssm = server.client()
+    opened = ssm.start_session(Target=node)
+
+    def first_frame(token_value: str) -> bytes:
+        return json.dumps({"MessageSchemaVersion": "1.0", "RequestId": "5d0b1a43-3e1f-4a57-9b2c-8e7f6a5d4c3b", "TokenValue": token_value,
+                           "ClientId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "ClientVersion": "probe"}).encode()
+
+    first = Probe(opened["StreamUrl"])
+    first.send(first_frame(opened["TokenValue"]), text=True)
+    _, handshake = first.frame()
+    first.close()
+    assert pf.wait_until(lambda: session(server, opened["SessionId"], "Active").get("Status") == "Disconnected", timeout=10)
+    resumed = ssm.resume_session(SessionId=opened["SessionId"])
+    assert resumed["TokenValue"] != opened["TokenValue"]
+    second = Probe(resumed["StreamUrl"])
+    second.send(first_frame(resumed["TokenValue"]), text=True)
+    _, again = second.frame()
+    # The same message (sequence number and ID), never acknowledged, is sent again on the new connection.
+    assert again[48:56] == handshake[48:56] and again[64:80] == handshake[64:80]
+    assert session(server, opened["SessionId"], "Active")["Status"] == "Connected"
+    ssm.terminate_session(SessionId=opened["SessionId"])
+    assert ssm.resume_session(SessionId=opened["SessionId"]).get("TokenValue") is None
