@@ -28,6 +28,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import portless_fixtures as pf  # noqa: E402
 from ws_probe import Probe  # noqa: E402
+import data_channel as dc  # noqa: E402
 
 TOOLS = next((p for p in (pf.REPO_ROOT.parent / "shared" / "tools", Path("/work/shared/tools"))
               if (p / "session-manager-plugin").exists()), None)
@@ -298,22 +299,18 @@ def test_bad_frames_and_spent_tokens_change_nothing(world):
     opened = ssm.start_session(Target=node)
     url, token = opened["StreamUrl"], opened["TokenValue"]
 
-    def first_frame(token_value: str) -> bytes:
-        return json.dumps({"MessageSchemaVersion": "1.0", "RequestId": "0c9b2f2e-2f7e-4c53-9a8e-1c3f5a0b2d11", "TokenValue": token_value,
-                           "ClientId": "3b1c0e2a-6f55-4f0e-8d9e-7a1b2c3d4e5f", "ClientVersion": "probe"}).encode()
-
     wrong = Probe(url)
-    wrong.send(first_frame("not-the-token"), text=True)
+    wrong.send(dc.open_frame("not-the-token"), text=True)
     assert wrong.close_code() == 1008
     garbage = Probe(url)
     garbage.send(b"\x00\x01garbage", text=False)
     assert garbage.close_code() == 1008
     unknown = Probe(url.replace(opened["SessionId"], "root-0123456789abcdef0"))
-    unknown.send(first_frame(token), text=True)
+    unknown.send(dc.open_frame(token), text=True)
     assert unknown.close_code() == 1008
 
     good = Probe(url)
-    good.send(first_frame(token), text=True)
+    good.send(dc.open_frame(token), text=True)
     opcode, handshake = good.frame()
     assert opcode == 2 and handshake[4:36].decode().strip() == "output_stream_data"
     assert json.loads(handshake[120:])["RequestedClientActions"][0]["ActionParameters"]["SessionType"] == "Standard_Stream"
@@ -321,7 +318,7 @@ def test_bad_frames_and_spent_tokens_change_nothing(world):
         good.send(junk)
     # The spent token opens nothing, and the session is still there.
     again = Probe(url)
-    again.send(first_frame(token), text=True)
+    again.send(dc.open_frame(token), text=True)
     assert again.close_code() == 1008
     assert session(server, opened["SessionId"], "Active")["Status"] == "Connected"
     # The server resends the unacknowledged handshake request to the connected client.
@@ -337,22 +334,61 @@ def test_a_dropped_client_resumes_and_gets_what_it_missed(world):
     ssm = server.client()
     opened = ssm.start_session(Target=node)
 
-    def first_frame(token_value: str) -> bytes:
-        return json.dumps({"MessageSchemaVersion": "1.0", "RequestId": "5d0b1a43-3e1f-4a57-9b2c-8e7f6a5d4c3b", "TokenValue": token_value,
-                           "ClientId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "ClientVersion": "probe"}).encode()
-
     first = Probe(opened["StreamUrl"])
-    first.send(first_frame(opened["TokenValue"]), text=True)
+    first.send(dc.open_frame(opened["TokenValue"]), text=True)
     _, handshake = first.frame()
     first.close()
     assert pf.wait_until(lambda: session(server, opened["SessionId"], "Active").get("Status") == "Disconnected", timeout=10)
     resumed = ssm.resume_session(SessionId=opened["SessionId"])
     assert resumed["TokenValue"] != opened["TokenValue"]
     second = Probe(resumed["StreamUrl"])
-    second.send(first_frame(resumed["TokenValue"]), text=True)
+    second.send(dc.open_frame(resumed["TokenValue"]), text=True)
     _, again = second.frame()
     # The same message (sequence number and ID), never acknowledged, is sent again on the new connection.
     assert again[48:56] == handshake[48:56] and again[64:80] == handshake[64:80]
     assert session(server, opened["SessionId"], "Active")["Status"] == "Connected"
     ssm.terminate_session(SessionId=opened["SessionId"])
     assert ssm.resume_session(SessionId=opened["SessionId"]).get("TokenValue") is None
+
+
+def server_rss_kib(server: pf.Server) -> int:
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
+
+
+def test_a_client_that_stops_reading_stalls_only_its_own_session(world):
+    server, node = world["server"], world["node"]
+    ssm = server.client()
+    opened = ssm.start_session(Target=node, DocumentName="AWS-StartNonInteractiveCommand",
+                               Parameters={"command": ["head -c 400000000 /dev/zero"]})
+    stalled = Probe(opened["StreamUrl"])
+    dc.handshake(stalled, opened["TokenValue"])
+    before = server_rss_kib(server)
+    time.sleep(3)  # the node writes as fast as the window lets it; the probe reads nothing more
+    # Another session works meanwhile.
+    child = start_session(world)
+    child.expect(r"[$#] ")
+    child.sendline("echo still-$((2+3))")
+    child.expect("still-5")
+    child.sendline("exit")
+    child.expect(pexpect.EOF, timeout=20)
+    grown = server_rss_kib(server) - before
+    assert grown < 64 * 1024, f"server grew by {grown} KiB behind a client that does not read"
+    assert session(server, opened["SessionId"], "Active")["Status"] == "Connected"
+    ssm.terminate_session(SessionId=opened["SessionId"])
+    stalled.close()
+    assert pf.wait_until(lambda: session(server, opened["SessionId"]).get("Status"), timeout=20) == "Terminated"
+
+
+def test_the_agent_leg_refuses_strangers(world):
+    server = world["server"]
+    url = server.url.replace("http://", "ws://") + "/agent/v1/session"
+    for first in (b"not json", json.dumps({"instanceId": world["node"], "sessionId": "root-0123456789abcdef0", "token": "guess"}).encode()):
+        probe = Probe(url)
+        probe.send(first, text=True)
+        assert probe.close_code() == 1008
+    opened = server.client().start_session(Target=world["node"])
+    probe = Probe(url)
+    probe.send(json.dumps({"instanceId": world["node"], "sessionId": opened["SessionId"], "token": "guess"}).encode(), text=True)
+    assert probe.close_code() == 1008
+    server.client().terminate_session(SessionId=opened["SessionId"])
