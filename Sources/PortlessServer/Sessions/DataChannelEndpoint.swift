@@ -23,9 +23,22 @@ struct DataChannelEndpoint: Sendable {
         return (1...96).contains(id.count) && !id.contains("/") ? id : nil
     }
 
+    /// Serves one client WebSocket until the client leaves or the session lets go of it (ended, or replaced by a
+    /// reconnection); returning closes the connection.
     func serve(sessionId: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let (dropped, drop) = AsyncStream<Void>.makeStream()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await read(sessionId: sessionId, inbound: inbound, outbound: outbound, drop: { drop.finish() }) }
+            group.addTask { for await _ in dropped {} }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func read(sessionId: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
+                      drop: @escaping @Sendable () -> Void) async {
         var messages = inbound.messages(maxSize: Self.maxFrameSize).makeAsyncIterator()
-        let first = try await firstFrame(&messages, closing: outbound, after: Self.firstFrameTimeout)
+        let first = try? await firstFrame(&messages, closing: outbound, after: Self.firstFrameTimeout)
         let text: Data? = switch first {
         case .text(let text)?: Data(text.utf8)
         case .binary(let buffer)?: Data(buffer.readableBytesView)
@@ -37,7 +50,11 @@ struct DataChannelEndpoint: Sendable {
             try? await outbound.close(.policyViolation, reason: "invalid or expired token")
             return
         }
-        guard let connection = await live.attachClient(outbound, clientVersion: open.ClientVersion) else { return }
+        guard let connection = await live.attachClient(outbound, clientVersion: open.ClientVersion, dropConnection: drop) else {
+            // The session has ended: its closing message is being written; the drop ends this connection.
+            try? await Task.sleep(for: ClientLeg.closeGrace * 2)
+            return
+        }
         do {
             while let message = try await messages.next() {
                 switch message {

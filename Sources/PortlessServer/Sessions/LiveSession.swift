@@ -31,7 +31,7 @@ actor LiveSession {
     private let logger: Logger
 
     private var sequencer = DataChannelSequencer()
-    private var client: ClientConnection?
+    private var client: ClientLeg?
     private var agent: (any SessionAgentWriter)?
     private var handshakeStarted = false
     private var handshakeComplete = false
@@ -46,13 +46,6 @@ actor LiveSession {
     private var lastActivity = Date()
     private var warned = false
     private var commandLines = CommandLineTracker()
-
-    struct ClientConnection {
-        let id: UUID
-        let outbound: WebSocketOutboundWriter
-        /// `portless session` gets stderr and the exit code as their own payload types.
-        let isPortless: Bool
-    }
 
     /// What waits to be written to the agent leg.
     enum AgentInput: Sendable {
@@ -85,15 +78,16 @@ actor LiveSession {
     // MARK: Client leg
 
     /// A client opened the data channel with a valid token: the first connection starts the handshake; a
-    /// reconnection (after ResumeSession) gets every unacknowledged message again.
-    func attachClient(_ outbound: WebSocketOutboundWriter, clientVersion: String) async -> UUID? {
+    /// reconnection (after ResumeSession) gets every unacknowledged message again. `dropConnection` ends the
+    /// client's WebSocket when the session lets go of it. Nil when the session has already ended.
+    func attachClient(_ outbound: WebSocketOutboundWriter, clientVersion: String, dropConnection: @escaping @Sendable () -> Void) async -> UUID? {
+        let connection = ClientLeg(outbound: outbound, isPortless: clientVersion.hasPrefix("portless/"), dropConnection: dropConnection)
         guard !ended else {
-            try? await outbound.write(.binary(ByteBuffer(bytes: closedMessage(record.details ?? "").encoded())))
-            try? await outbound.close(.normalClosure, reason: "session ended")
+            connection.send(closedMessage(record.details ?? ""), essential: true)
+            connection.finish()
             return nil
         }
-        if let old = client { try? await old.outbound.close(.normalClosure, reason: "replaced by a new connection") }
-        let connection = ClientConnection(id: UUID(), outbound: outbound, isPortless: clientVersion.hasPrefix("portless/"))
+        client?.finish()
         client = connection
         lastActivity = Date()
         await setStatus(.connected)
@@ -103,18 +97,19 @@ actor LiveSession {
             let request = HandshakeRequest(agentVersion: Self.agentVersion, actions: [
                 RequestedClientAction(sessionType: plan.sessionType.rawValue, properties: plan.properties.mapValues { .string($0) }),
             ])
-            await send(DataChannelMessage(messageType: .outputStreamData, payloadType: .handshakeRequest,
-                                          payload: (try? JSONEncoder().encode(request)) ?? Data()))
+            send(DataChannelMessage(messageType: .outputStreamData, payloadType: .handshakeRequest,
+                                    payload: (try? JSONEncoder().encode(request)) ?? Data()))
         } else {
-            for message in sequencer.pending() { await write(message, to: connection) }
+            for message in sequencer.pending() { connection.send(message, essential: true) }
         }
         return connection.id
     }
 
     /// The client's connection `id` closed without the session ending (it may resume).
     func detachClient(_ id: UUID) async {
-        guard client?.id == id else { return }
-        client = nil
+        guard let client, client.id == id else { return }
+        client.finish()
+        self.client = nil
         if !ended { await setStatus(.disconnected) }
     }
 
@@ -138,7 +133,7 @@ actor LiveSession {
             let inOrder = message.sequenceNumber == sequencer.expectedIncoming
             if inOrder, message.payloadType == .output, queuedInput >= Self.inputLimit { return }
             let (acknowledge, deliver) = sequencer.receive(message)
-            if acknowledge, let client { await write(AcknowledgeContent.message(acknowledging: message), to: client) }
+            if acknowledge { client?.send(AcknowledgeContent.message(acknowledging: message), essential: false) }
             for next in deliver { await handleInput(next) }
         case .outputStreamData, .channelClosed, .startPublication, .pausePublication:
             logger.debug("unexpected client message type ignored", metadata: ["type": "\(message.messageType.rawValue)"])
@@ -157,7 +152,7 @@ actor LiveSession {
             }
             handshakeComplete = true
             let complete = HandshakeComplete(timeToComplete: .now - handshakeStartedAt, customerMessage: "")
-            await send(DataChannelMessage(messageType: .outputStreamData, payloadType: .handshakeComplete,
+            send(DataChannelMessage(messageType: .outputStreamData, payloadType: .handshakeComplete,
                                           payload: (try? JSONEncoder().encode(complete)) ?? Data()))
             await startAgentIfReady()
         case .output:
@@ -214,7 +209,7 @@ actor LiveSession {
             await recorder?.record(.output, bytes)
         }
         let separate = channel == .stderr && client?.isPortless == true
-        await send(DataChannelMessage(messageType: .outputStreamData, payloadType: separate ? .stdErr : .output, payload: bytes))
+        send(DataChannelMessage(messageType: .outputStreamData, payloadType: separate ? .stdErr : .output, payload: bytes))
     }
 
     /// A control frame from the agent.
@@ -235,7 +230,7 @@ actor LiveSession {
             case nil: break
             }
             record.portTraffic = traffic
-            if !plan.multiplexed, control.event == .failed { await send(flagMessage(.connectToPortError)) }
+            if !plan.multiplexed, control.event == .failed { send(flagMessage(.connectToPortError)) }
         case .ready, .resize:
             break
         }
@@ -246,7 +241,7 @@ actor LiveSession {
         agent = nil
         guard !ended else { return }
         if let exitCode, client?.isPortless == true {
-            await send(DataChannelMessage(messageType: .outputStreamData, payloadType: .exitCode, payload: Data(String(exitCode).utf8)))
+            send(DataChannelMessage(messageType: .outputStreamData, payloadType: .exitCode, payload: Data(String(exitCode).utf8)))
         }
         let deadline = Date().addingTimeInterval(5)
         while sequencer.unacknowledgedCount > 0, client != nil, Date() < deadline {
@@ -283,12 +278,10 @@ actor LiveSession {
         input.finish()
         record.details = details
         record.endDate = Date()
-        if let client {
-            await write(closedMessage(details ?? ""), to: client)
-            try? await client.outbound.close(.normalClosure, reason: "session ended")
-        }
+        client?.send(closedMessage(details ?? ""), essential: true)
+        client?.finish()
         client = nil
-        if let agent { await agent.close() }
+        if let agent { Task { await agent.close() } }
         agent = nil
         await hooks.stopAgent(record)
         await recorder?.finish()
@@ -300,8 +293,8 @@ actor LiveSession {
     /// and enforces the idle timeout and the maximum duration (warning the user first).
     func tick(now: Date = Date()) async {
         guard !ended else { return }
-        if let client {
-            for message in sequencer.due(at: now, timeout: Self.resendAfter) { await write(message, to: client) }
+        if let client, client.isIdle {
+            for message in sequencer.due(at: now, timeout: Self.resendAfter) { client.send(message, essential: false) }
         }
         await recorder?.flushIfDue(now: now)
         let idle = clock.seconds(plan.preferences.idleSessionTimeout)
@@ -317,8 +310,8 @@ actor LiveSession {
         if !warned, record.mode != .port, handshakeComplete, idleFor >= idle * 0.75 {
             warned = true
             let left = Int((idle - idleFor).rounded(.up))
-            await send(DataChannelMessage(messageType: .outputStreamData, payloadType: .output,
-                                          payload: Data("\r\n[portless] This session ends in \(left) seconds unless you type something.\r\n".utf8)))
+            send(DataChannelMessage(messageType: .outputStreamData, payloadType: .output,
+                                    payload: Data("\r\n[portless] This session ends in \(left) seconds unless you type something.\r\n".utf8)))
         }
     }
 
@@ -329,13 +322,9 @@ actor LiveSession {
 
     // MARK: Sending
 
-    private func send(_ message: DataChannelMessage) async {
-        let stamped = sequencer.stamp(message)
-        if let client { await write(stamped, to: client) }
-    }
-
-    private func write(_ message: DataChannelMessage, to connection: ClientConnection) async {
-        try? await connection.outbound.write(.binary(ByteBuffer(bytes: message.encoded())))
+    /// Numbers a stream message, keeps it until acknowledged, and sends it to the client if one is connected.
+    private func send(_ message: DataChannelMessage) {
+        client?.send(sequencer.stamp(message), essential: true)
     }
 
     private func closedMessage(_ output: String) -> DataChannelMessage {
