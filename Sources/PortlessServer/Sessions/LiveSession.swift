@@ -254,17 +254,15 @@ actor LiveSession {
         }
     }
 
+    /// Writes queued input to the agent once its leg is ready (input may arrive first); dropped once ended.
     private func writeToAgent(_ item: AgentInput) async {
-        guard let agent else {
-            if case .bytes = item { queuedInput -= 1 }
-            return
-        }
+        while !ended && !agentReady { await withCheckedContinuation { waiters.append($0) } }
         switch item {
         case .bytes(let bytes):
-            await agent.bytes(bytes)
+            if let agent, !ended { await agent.bytes(bytes) }
             queuedInput -= 1
         case .resize(let size):
-            await agent.control(SessionLegControl(type: .resize, columns: size.cols, rows: size.rows))
+            if let agent, !ended { await agent.control(SessionLegControl(type: .resize, columns: size.cols, rows: size.rows)) }
         }
     }
 
