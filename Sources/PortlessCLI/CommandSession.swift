@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import PortlessClient
+import PortlessCore
+
+/// One command without a terminal (AWS-StartNonInteractiveCommand): its stdout to stdout, its
+/// stderr to stderr, its exit code as the exit status. Nothing else is printed on stdout.
+struct CommandSession {
+    let api: SSMClient
+    let logger: Logger
+
+    /// Runs the command to its end; returns the exit status.
+    func run(_ request: JSONValue) async throws -> Int32 {
+        let stream = try await api.startSession(request)
+        let channel = DataChannelClient(stream: stream, api: api, logger: logger)
+        signal(SIGPIPE, SIG_IGN)
+        let outcome = try await SessionDriver(api: api, channel: channel, logger: logger).run(
+            onOutput: { output in
+                switch output {
+                case .stdout(let bytes): try await DescriptorIO.standardOutput.write(bytes)
+                case .stderr(let bytes): try await DescriptorIO.standardError.write(bytes)
+                case .flag: break
+                }
+            },
+            local: { _ in nil })
+        if let line = outcome.closingLine(sessionId: stream.sessionId, verbose: false) { try? await DescriptorIO.standardError.line(line) }
+        return outcome.exitStatus()
+    }
+}
