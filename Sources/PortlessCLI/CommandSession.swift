@@ -3,8 +3,9 @@ import Logging
 import PortlessClient
 import PortlessCore
 
-/// One command without a terminal (AWS-StartNonInteractiveCommand): its stdout to stdout, its
-/// stderr to stderr, its exit code as the exit status. Nothing else is printed on stdout.
+/// One command without a terminal (AWS-StartNonInteractiveCommand): stdin to the command, its stdout
+/// to stdout, its stderr to stderr, its exit code as the exit status. Nothing else is printed on
+/// stdout. The data channel has no end of input: when stdin ends, the command's stdin stays open.
 struct CommandSession {
     let api: SSMClient
     let logger: Logger
@@ -22,7 +23,12 @@ struct CommandSession {
                 case .flag: break
                 }
             },
-            local: { _ in nil })
+            local: { _ in
+                while let chunk = try await DescriptorIO.standardInput.read() {
+                    try await channel.send(chunk)
+                }
+                return nil
+            })
         if let line = outcome.closingLine(sessionId: stream.sessionId, verbose: false) { try? await DescriptorIO.standardError.line(line) }
         return outcome.exitStatus()
     }
