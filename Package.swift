@@ -198,6 +198,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PortlessAgentTests",
+            dependencies: ["PortlessAgent", "PortlessCore",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PortlessEndToEndTests",
             dependencies: ["PortlessCore", "PortlessClient", "PortlessServer", "PortlessTestSupport",
                            .product(name: "Logging", package: "swift-log")],

@@ -51,9 +51,10 @@ extension PortlessServer {
         let scheduler = AssociationScheduler(store: store, executor: executor, limits: associationLimits, logger: logger)
         let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
         let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
+        let transcripts = SessionTranscripts(kms: kms, objects: objects, region: configuration.region, logger: logger)
         let sessions = SessionService(store: store, connections: connections, live: LiveSessions(), documents: SessionDocumentResolver(),
-                                      runAs: SessionRunAs(sources: authorizer.sources),
-                                      transcripts: SessionTranscripts(kms: kms, objects: objects, region: configuration.region, logger: logger),
+                                      runAs: SessionRunAs(sources: authorizer.sources), transcripts: transcripts,
+                                      logDelivery: SessionLogDelivery(transcripts: transcripts, objects: objects, logs: logService, logger: logger),
                                       events: events, endpoint: endpoint, region: configuration.region, clock: .fromEnvironment(), logger: logger)
         var nodes = NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion)
         nodes.tagsAdded = { await scheduler.nodeChanged(accountId: $0, instanceId: $1, before: $2) }

@@ -284,6 +284,8 @@ actor LiveSession {
         await hooks.stopAgent(record)
         await recorder?.finish()
         await setStatus(status)
+        let finished = record
+        Task { await hooks.ended(finished) }
         logger.info("session ended", metadata: ["portless.status": "\(status.rawValue)"])
     }
 
@@ -362,6 +364,8 @@ struct LiveSessionHooks: Sendable {
     var commandLine: @Sendable (String, SessionRecord) async -> Void
     /// The session ended: tell the agent to stop whatever it runs.
     var stopAgent: @Sendable (SessionRecord) async -> Void
+    /// The session ended and its transcript is complete.
+    var ended: @Sendable (SessionRecord) async -> Void
 }
 
 /// The server's end of an agent's session leg.

@@ -17,6 +17,7 @@ struct SessionService: Sendable {
     let documents: SessionDocumentResolver
     let runAs: SessionRunAs
     let transcripts: SessionTranscripts
+    let logDelivery: SessionLogDelivery
     let events: EventBus
     let endpoint: ServerEndpoint
     let region: String
@@ -59,7 +60,7 @@ struct SessionService: Sendable {
         let order = SessionOrder(sessionId: sessionId, legToken: Self.randomToken(), mode: record.mode, runAsUser: user,
                                  shellProfile: record.mode == .shell ? plan.preferences.shellProfile : nil, command: plan.command,
                                  host: plan.host, port: plan.port, multiplexed: plan.multiplexed, columns: 80, rows: 24)
-        let session = LiveSession(record: record, plan: plan, legToken: order.legToken, hooks: hooks(), recorder: recorder, clock: clock,
+        let session = LiveSession(record: record, plan: plan, legToken: order.legToken, hooks: hooks(preferences: plan.preferences), recorder: recorder, clock: clock,
                                   logger: logger)
         await live.add(session)
         guard await connections.send(AgentMessage(type: .openSession, session: order), to: target) else {
@@ -159,8 +160,9 @@ struct SessionService: Sendable {
         }
     }
 
-    private func hooks() -> LiveSessionHooks {
+    private func hooks(preferences: SessionPreferences) -> LiveSessionHooks {
         let store = self.store, events = self.events, region = self.region, connections = self.connections, logger = self.logger
+        let logDelivery = self.logDelivery
         return LiveSessionHooks(
             changed: { record in
                 var stored = record
@@ -179,7 +181,8 @@ struct SessionService: Sendable {
             },
             stopAgent: { record in
                 await connections.send(AgentMessage(type: .terminateSession, sessionId: record.sessionId), to: record.target)
-            })
+            },
+            ended: { record in await logDelivery.deliver(record, preferences: preferences) })
     }
 
     private func streamURL(_ sessionId: String) -> String {
