@@ -203,12 +203,14 @@ actor LiveSession {
             return
         }
         agent = writer
+        logger.info("session leg attached")
         await startAgentIfReady()
     }
 
     private func startAgentIfReady() async {
         guard handshakeComplete, let agent, !agentReady else { return }
         agentReady = true
+        logger.info("session ready")
         await agent.control(SessionLegControl(type: .ready))
         wake()
     }
