@@ -82,12 +82,14 @@ def test_preferences_document_with_the_cli(srv, tmp_path):
     assert listed["DocumentIdentifiers"][0]["DocumentType"] == "Session"
 
     bad = pf.aws(srv, "ssm", "update-document", "--name", RUN_SHELL, "--content", json.dumps(preferences("61")), check=False)
-    assert bad.returncode == 254
-    assert ("An error occurred (InvalidDocumentContent) when calling the UpdateDocument operation: "
-            "idleSessionTimeout must be a whole number of minutes from 1 to 60. (field: inputs.idleSessionTimeout)") in bad.stderr
+    assert bad.returncode != 0
+    assert "An error occurred (InvalidDocumentContent) when calling the UpdateDocument operation" in bad.stderr
+    assert bad.stderr.rstrip().endswith(
+        "idleSessionTimeout must be a whole number of minutes from 1 to 60. (field: inputs.idleSessionTimeout)")
     pf.aws(srv, "ssm", "delete-document", "--name", RUN_SHELL)
     gone = pf.aws(srv, "ssm", "get-document", "--name", RUN_SHELL, check=False)
-    assert "An error occurred (InvalidDocument) when calling the GetDocument operation: The specified document does not exist." in gone.stderr
+    assert "An error occurred (InvalidDocument) when calling the GetDocument operation" in gone.stderr
+    assert gone.stderr.rstrip().endswith(": The specified document does not exist.")
 
 
 def test_preferences_document_with_boto3_and_yaml(ssm):
@@ -156,9 +158,9 @@ def test_malformed_json_and_cli_text(srv, ssm):
         "InvalidDocumentContent", "JSON not well-formed. at Line: 1, Column: 19")
     cli = pf.aws(srv, "ssm", "create-document", "--name", "BadSession", "--document-type", "Session",
                  "--content", json.dumps({"schemaVersion": "2.2", "sessionType": "Port"}), check=False)
-    assert cli.returncode == 254
-    assert ("An error occurred (InvalidDocumentSchemaVersion) when calling the CreateDocument operation: "
-            "2.2 is not a valid schema version for Session document type") in cli.stderr
+    assert cli.returncode != 0
+    assert "An error occurred (InvalidDocumentSchemaVersion) when calling the CreateDocument operation" in cli.stderr
+    assert cli.stderr.rstrip().endswith(": 2.2 is not a valid schema version for Session document type")
 
 
 def test_session_documents_are_not_commands(ssm):
