@@ -7,6 +7,6 @@ struct PortlessBenchCommand: AsyncParsableCommand {
         commandName: "PortlessBench",
         abstract: "Benchmarks against a real portless server child process.",
         subcommands: [AuditBenchCommand.self, DispatchCommand.self, ParamsBenchCommand.self, PolicyCommand.self, RulesBenchCommand.self, S3Command.self,
-                      ScanBenchCommand.self, TargetsCommand.self]
+                      ScanBenchCommand.self, SessionBenchCommand.self, TargetsCommand.self]
     )
 }

@@ -51,13 +51,18 @@ extension PortlessServer {
         let scheduler = AssociationScheduler(store: store, executor: executor, limits: associationLimits, logger: logger)
         let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
         let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
+        let transcripts = SessionTranscripts(kms: kms, objects: objects, region: configuration.region, logger: logger)
+        let sessions = SessionService(store: store, connections: connections, live: LiveSessions(), documents: SessionDocumentResolver(catalog: catalog),
+                                      runAs: SessionRunAs(sources: authorizer.sources), transcripts: transcripts,
+                                      logDelivery: SessionLogDelivery(transcripts: transcripts, objects: objects, logs: logService, logger: logger),
+                                      events: events, endpoint: endpoint, region: configuration.region, clock: .fromEnvironment(), logger: logger)
         var nodes = NodeService(store: store, connections: connections, latestAgentVersion: Self.agentVersion)
         nodes.tagsAdded = { await scheduler.nodeChanged(accountId: $0, instanceId: $1, before: $2) }
         let ssm = SSMOperations(activations: activations, nodes: nodes, commands: commands,
                                 documents: DocumentService(store: store, documents: store, catalog: catalog),
                                 associations: AssociationService(store: store, documents: catalog, output: commands.output, executor: executor,
                                                                  limits: associationLimits),
-                                compliance: compliance, parameters: parameters, store: store, endpoint: endpoint)
+                                compliance: compliance, parameters: parameters, sessions: sessions, store: store, endpoint: endpoint)
         let query = QueryController.make(store: store, keys: keys, keyring: keyring, region: configuration.region,
                                          authorizer: authorizer, sts: sts, secureTransport: secureTransport)
         let organizations = OrganizationsOperations(organizations: authorizer.sources.organizations)
@@ -65,7 +70,7 @@ extension PortlessServer {
                                                 logger: logger)
         let routes = JSONRoute.all(
             ssm: ssm, organizations: organizations, events: EventsOperations(rules: eventBridge.rules),
-            portless: PortlessOperations(scans: scans, bundles: bundles, events: eventBridge.rules, region: configuration.region),
+            portless: PortlessOperations(scans: scans, bundles: bundles, events: eventBridge.rules, sessions: sessions, region: configuration.region),
             kms: KMSOperations(kms: kms), cloudTrail: CloudTrailOperations(lookups: AuditLookupService(directory: auditLog.directory), trails: trails),
             logs: LogsOperations(logs: logService, region: configuration.region))
         let api = APIController(authenticator: RequestAuthenticator(keys: keys, region: configuration.region), routes: routes, query: query,
@@ -79,6 +84,8 @@ extension PortlessServer {
         agentGateway.nodeStateChanged = { await bus.publish(NodeEvents.stateChanged($0, state: $1, region: region, at: Date())) }
         let gateway = agentGateway
 
+        let dataChannels = DataChannelEndpoint(sessions: sessions, logger: logger)
+        let sessionLegs = SessionLegEndpoint(sessions: sessions, logger: logger)
         let router = Router(context: PortlessRequestContext.self)
         router.post("/", use: api.handle)
         router.get("/health") { _, _ in "ok" }
@@ -89,6 +96,14 @@ extension PortlessServer {
             configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
             additionalChannelHandlers: [ExpectContinueHandler()]
         ) { request, channel, _ in
+            if request.path == SessionLeg.path {
+                return .upgrade([:]) { inbound, outbound, _ in try await sessionLegs.serve(inbound: inbound, outbound: outbound) }
+            }
+            if let sessionId = DataChannelEndpoint.sessionId(inPath: request.path ?? "") {
+                return .upgrade([:]) { inbound, outbound, _ in
+                    try await dataChannels.serve(sessionId: sessionId, inbound: inbound, outbound: outbound)
+                }
+            }
             guard request.path == "/agent/v1/channel" else { return .dontUpgrade }
             let sourceIp = channel.remoteAddress?.ipAddress
             return .upgrade([:]) { inbound, outbound, _ in
@@ -106,7 +121,8 @@ extension PortlessServer {
                        ChannelCloser(connections: connections), scheduler, LogRetentionService(logs: logService, logger: logger),
                        CommandExecutionTracker(bus: events, store: store, executor: executor, logger: logger),
                        AuditSealer(log: auditLog, interval: configuration.auditDigestInterval, logger: logger),
-                       TrailDelivery(trails: trails, interval: configuration.trailDeliveryInterval)] + eventBridge.services,
+                       TrailDelivery(trails: trails, interval: configuration.trailDeliveryInterval),
+                       SessionTicker(sessions: sessions, logger: logger)] + eventBridge.services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

@@ -183,6 +183,14 @@ enum Migrations {
         (17, [
             "ALTER TABLE log_events ADD COLUMN data_key TEXT",
         ]),
+        // Session Manager sessions: the record as a body beside the columns DescribeSessions filters on.
+        (18, [
+            """
+            CREATE TABLE sessions (session_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, target TEXT NOT NULL, owner TEXT NOT NULL,
+                status TEXT NOT NULL, active INTEGER NOT NULL, start_date REAL NOT NULL, body TEXT NOT NULL)
+            """,
+            "CREATE INDEX sessions_by_account ON sessions (account_id, active, start_date)",
+        ]),
     ]
 
     /// Applies every migration newer than the recorded version.

@@ -32,7 +32,8 @@ struct OperationTableTests {
         for (name, rule) in OperationTable.kms where name != "ReEncrypt" { #expect(rule.action == "kms:\(name)") }
         #expect(OperationTable.rule(service: "kms", operation: "ReEncrypt")?.action == "kms:ReEncryptFrom")
         #expect(OperationTable.rule(service: "kms", operation: "Decrypt")?.decidedBy == .service)
-        #expect(OperationTable.rule(service: "ssm", operation: "StartSession") == nil)
+        #expect(OperationTable.rule(service: "ssm", operation: "StartSession")?.action == "ssm:StartSession")
+        #expect(OperationTable.rule(service: "ssm", operation: "CreateOpsItem") == nil)
         #expect(OperationTable.rule(service: "ec2", operation: "RunInstances") == nil)
     }
 

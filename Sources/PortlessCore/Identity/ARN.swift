@@ -4,6 +4,11 @@ public enum ARN {
         "arn:aws:ssm:\(region):\(account):managed-instance/\(id)"
     }
 
+    /// A Session Manager session: `arn:aws:ssm:REGION:ACCOUNT:session/SESSION-ID`.
+    public static func session(region: String, account: String, id: String) -> String {
+        "arn:aws:ssm:\(region):\(account):session/\(id)"
+    }
+
     public static func document(region: String, account: String, name: String) -> String {
         "arn:aws:ssm:\(region):\(account):document/\(name)"
     }

@@ -7,6 +7,9 @@ public enum Identifiers {
     /// A managed-node ID: `mi-` and 17 lower-case hex digits.
     public static func nodeID() -> String { "mi-" + random(17, from: hexDigits) }
 
+    /// A session ID: the caller's user name, a hyphen and 17 hex digits (policies match `session/${aws:username}-*`).
+    public static func sessionID(userName: String) -> String { "\(userName)-" + random(17, from: hexDigits) }
+
     /// A 12-digit account ID that does not start with 0.
     public static func accountID() -> String {
         String(Int.random(in: 1...9)) + random(11, from: Array("0123456789"))

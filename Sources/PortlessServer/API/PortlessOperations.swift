@@ -8,10 +8,15 @@ struct PortlessOperations: Sendable {
     let scans: ScanService
     let bundles: BundleService
     let events: EventRuleService
+    let sessions: SessionService
     let region: String
 
     func handle(_ operation: String, body: Data, principal: Principal, facts: CallFacts) async throws -> Data {
         switch operation {
+        case "GetSessionTranscript":
+            let request: SessionIdRequest = try decode(body)
+            let transcript = try await sessions.transcript(sessionId: request.sessionId, principal: principal)
+            return try encode(["SessionId": request.sessionId, "Transcript": String(decoding: transcript, as: UTF8.self)])
         case "StartScan":
             let request: StartScanRequest = try decode(body)
             let scan = try await scans.start(request.scanRequest, by: .caller(principal), facts: facts)

@@ -10,6 +10,7 @@ struct SSMOperations: Sendable {
     let associations: AssociationService
     let compliance: ComplianceService
     let parameters: ParameterService
+    let sessions: SessionService
     let store: any Store
     /// Where output URLs point.
     let endpoint: ServerEndpoint
@@ -65,6 +66,8 @@ struct SSMOperations: Sendable {
             return try await handleAssociation(name, body: body, principal: principal)
         case let name where Self.parameterOperations.contains(name):
             return try await handleParameter(name, body: body, principal: principal, facts: facts)
+        case let name where Self.sessionOperations.contains(name):
+            return try await handleSession(name, body: body, principal: principal, facts: facts)
         case "PutComplianceItems", "ListComplianceItems", "ListComplianceSummaries", "ListResourceComplianceSummaries":
             return try await handleCompliance(operation, body: body, principal: principal)
         case "SendCommand":

@@ -9,4 +9,5 @@ extension OperationTable {
             [ResourceRef(arn: EventRuleRecord.arn(region: input.region, account: input.account, name: input.fields.string("Rule") ?? ""),
                          accountId: input.account)]
         }]) { $1 }
+        .merging(sessionTranscripts) { $1 }
 }

@@ -41,6 +41,7 @@ extension OperationTable {
         rules.merge(ssmAssociations) { current, _ in current }
         rules.merge(ssmCompliance) { $1 }
         rules.merge(ssmParameters) { $1 }
+        rules.merge(sessions) { $1 }
         return rules
     }()
 }

@@ -197,6 +197,19 @@ struct KMSService: Sendable {
         return try KMSCipher.decrypt(ciphertext, material: try open(material), context: context)
     }
 
+    /// A new 256-bit data key a service keeps for a resource of `account`, sealed under the account's AWS managed
+    /// key of `service` (`alias/aws/ssm`); the service itself is the caller, so no policy is decided here.
+    func generateDataKeyForService(service: String, account: String, context: [String: String],
+                                   now: Date = Date()) async throws -> (key: KMSKeyRecord, plaintext: Data, blob: Data) {
+        let key = try await managedKey(service: service, account: account, now: now)
+        try KMSValidation.requireUsable(key, region: region)
+        guard let material = key.currentMaterial else { throw KMSErrors.invalidCiphertext }
+        let plaintext = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        let sealed = try KMSCipher.encrypt(plaintext, keyId: key.keyId, materialVersion: material.version, material: try open(material),
+                                           context: context)
+        return (key, plaintext, sealed.blob)
+    }
+
     /// GenerateDataKey(WithoutPlaintext): random bytes (`NumberOfBytes` 1–1024, or `AES_128`/`AES_256`) and their
     /// encryption under the key.
     func generateDataKey(keyId: String, numberOfBytes: Int?, keySpec: String?, context: [String: String], caller: KMSCaller,

@@ -21,7 +21,7 @@ public struct SessionPlan: Sendable, Equatable {
     public var preferences: SessionPreferences
 
     public init(documentName: String, sessionType: SessionType, properties: [String: String] = [:], command: String? = nil,
-                host: String? = nil, port: Int? = nil, multiplexed: Bool = false, preferences: SessionPreferences) {
+                host: String? = nil, port: Int? = nil, multiplexed: Bool = false, preferences: SessionPreferences = .defaults) {
         self.documentName = documentName
         self.sessionType = sessionType
         self.properties = properties

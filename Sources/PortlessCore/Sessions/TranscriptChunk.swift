@@ -1,0 +1,36 @@
+public import Foundation
+public import Crypto
+
+/// A session transcript is kept as numbered chunks, each sealed on its own with AES-256-GCM under the
+/// session's data key; the additional data binds a chunk to its session and index, so chunks cannot be
+/// swapped, reordered or moved to another session unnoticed.
+public enum TranscriptChunk {
+    /// The object key of chunk `index` under `prefix`.
+    public static func key(prefix: String, index: Int) -> String {
+        prefix + String(repeating: "0", count: max(0, 6 - String(index).count)) + String(index)
+    }
+
+    /// The index of an object key under `prefix`, if it is a chunk's.
+    public static func index(of key: String, prefix: String) -> Int? {
+        guard key.hasPrefix(prefix) else { return nil }
+        let digits = key.dropFirst(prefix.count)
+        guard digits.count == 6, digits.allSatisfy(\.isASCII), let index = Int(digits) else { return nil }
+        return index
+    }
+
+    /// `plaintext` sealed as chunk `index` of `sessionId`.
+    public static func seal(_ plaintext: Data, index: Int, sessionId: String, key: SymmetricKey) throws -> Data {
+        let sealed = try AES.GCM.seal(plaintext, using: key, authenticating: additionalData(index: index, sessionId: sessionId))
+        guard let combined = sealed.combined else { throw CryptoKitError.incorrectParameterSize }
+        return combined
+    }
+
+    /// Opens chunk `index` of `sessionId`; throws when it was altered or belongs elsewhere.
+    public static func open(_ sealed: Data, index: Int, sessionId: String, key: SymmetricKey) throws -> Data {
+        try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: additionalData(index: index, sessionId: sessionId))
+    }
+
+    private static func additionalData(index: Int, sessionId: String) -> Data {
+        Data("portless-transcript:\(sessionId):\(index)".utf8)
+    }
+}
