@@ -1,4 +1,5 @@
 public import Foundation
+import PortlessCore
 
 /// How `portless agent` is run. Its description never shows the activation code.
 public struct AgentConfiguration: Sendable, CustomStringConvertible {
@@ -22,10 +23,15 @@ public struct AgentConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// The control channel's WebSocket URL.
-    var channelURL: String {
+    var channelURL: String { webSocketURL(path: "/agent/v1/channel") }
+
+    /// The URL of a session's leg: the control channel's scheme, host and port, at `SessionLeg.path`.
+    var sessionURL: String { webSocketURL(path: SessionLeg.path) }
+
+    private func webSocketURL(path: String) -> String {
         var components = URLComponents(url: server, resolvingAgainstBaseURL: false) ?? URLComponents()
         components.scheme = server.scheme == "https" ? "wss" : "ws"
-        components.path = "/agent/v1/channel"
+        components.path = path
         return components.string ?? server.absoluteString
     }
 }

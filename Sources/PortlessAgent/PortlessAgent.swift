@@ -40,8 +40,11 @@ public struct PortlessAgent: Sendable {
                            nodeEnvironment: nodeEnvironment,
                            launches: launcher, logger: logger)
         try await hub.recoverInterrupted()
+        let (sessionLaunches, sessionLauncher) = AsyncStream<SessionHub.Launch>.makeStream()
+        let sessions = SessionHub(launches: sessionLauncher)
+        let leg = WebSocketSessionLeg(url: configuration.sessionURL, tls: tls, instanceId: identity.instanceId, logger: logger)
         let channel = ControlChannel(url: configuration.channelURL, tls: tls,
-                                     identity: identity, info: info, hub: hub, logger: logger,
+                                     identity: identity, info: info, hub: hub, sessions: sessions, logger: logger,
                                      onConnected: { announce("Connected as \($0)") })
 
         await withDiscardingTaskGroup { group in
@@ -56,8 +59,12 @@ public struct PortlessAgent: Sendable {
                 }
             }
             group.addTask {
+                await SessionHub.run(sessionLaunches, hub: sessions) { order in await leg.serve(order) }
+            }
+            group.addTask {
                 await keepConnected(channel)
                 launcher.finish()
+                sessionLauncher.finish()
             }
         }
     }

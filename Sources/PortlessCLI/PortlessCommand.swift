@@ -5,7 +5,7 @@ public struct PortlessCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "portless",
         abstract: "A self-hosted systems manager: run commands on fleets of Linux nodes that open no port.",
-        subcommands: [QuickstartCommand.self, ServerCommand.self, AgentCommand.self, RunCommand.self, ScanCommand.self, NodesCommand.self, LogsCommand.self, IAMCommand.self, AuditCommand.self]
+        subcommands: [QuickstartCommand.self, ServerCommand.self, AgentCommand.self, RunCommand.self, SessionCommand.self, ScanCommand.self, NodesCommand.self, LogsCommand.self, IAMCommand.self, AuditCommand.self]
     )
 
     public init() {}

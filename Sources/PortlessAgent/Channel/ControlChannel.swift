@@ -19,6 +19,7 @@ struct ControlChannel: Sendable {
     let identity: AgentIdentity
     let info: NodeInfo
     let hub: AgentHub
+    let sessions: SessionHub
     let logger: Logger
     let onConnected: @Sendable (String) -> Void
 
@@ -97,7 +98,11 @@ struct ControlChannel: Sendable {
             if let ackId = message.ackId { await hub.acknowledged(ackId) }
         case .credentials:
             if let credentials = message.credentials { await hub.serve(credentials: credentials) }
-        case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error, .openSession, .terminateSession:
+        case .openSession:
+            if let order = message.session { await sessions.open(order) }
+        case .terminateSession:
+            if let sessionId = message.sessionId { await sessions.terminate(sessionId) }
+        case .heartbeat, .welcome, .challenge, .login, .started, .result, .register, .registered, .error:
             break
         }
     }
