@@ -52,7 +52,7 @@ extension PortlessServer {
         let nodeIdentity = NodeIdentity(store: store, authorizer: authorizer)
         let activations = ActivationService(store: store, nodeIdentity: nodeIdentity)
         let transcripts = SessionTranscripts(kms: kms, objects: objects, region: configuration.region, logger: logger)
-        let sessions = SessionService(store: store, connections: connections, live: LiveSessions(), documents: SessionDocumentResolver(),
+        let sessions = SessionService(store: store, connections: connections, live: LiveSessions(), documents: SessionDocumentResolver(catalog: catalog),
                                       runAs: SessionRunAs(sources: authorizer.sources), transcripts: transcripts,
                                       logDelivery: SessionLogDelivery(transcripts: transcripts, objects: objects, logs: logService, logger: logger),
                                       events: events, endpoint: endpoint, region: configuration.region, clock: .fromEnvironment(), logger: logger)

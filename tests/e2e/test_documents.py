@@ -147,7 +147,10 @@ def test_builtin_document_is_listed_and_owned_by_amazon(ssm):
     mine = _all_documents(ssm, Filters=[{"Key": "Owner", "Values": ["Self"]}])
     assert "AWS-RunShellScript" not in {d["Name"] for d in mine}
     amazon = _all_documents(ssm, Filters=[{"Key": "Owner", "Values": ["Amazon"]}])
-    assert [d["Name"] for d in amazon] == ["AWS-RunShellScript", "Portless-KISAUnixScan"]
+    assert [d["Name"] for d in amazon if d["DocumentType"] == "Command"] == ["AWS-RunShellScript", "Portless-KISAUnixScan"]
+    assert [d["Name"] for d in amazon if d["DocumentType"] == "Session"] == [
+        "AWS-StartInteractiveCommand", "AWS-StartNonInteractiveCommand", "AWS-StartPortForwardingSession",
+        "AWS-StartPortForwardingSessionToRemoteHost", "AWS-StartSSHSession"]
     desc = ssm.describe_document(Name="AWS-RunShellScript")["Document"]
     assert desc["Owner"] == "Amazon" and desc["DocumentVersion"] == "1"
     assert {p["Name"] for p in desc["Parameters"]} == {"commands", "workingDirectory", "executionTimeout"}
@@ -517,7 +520,7 @@ def test_other_create_refusals(ssm):
     cases = [
         ({"Name": name}, "DocumentAlreadyExists"),
         ({"DocumentType": "Automation"}, "ValidationException"),
-        ({"DocumentType": "Session"}, "ValidationException"),
+        ({"DocumentType": "Session"}, "InvalidDocumentContent"),  # command content is not Session content
         ({"DocumentFormat": "TEXT"}, "ValidationException"),
         ({"VersionName": "bad version"}, "ValidationException"),
         ({"Tags": [{"Key": "aws:reserved", "Value": "x"}]}, "ValidationException"),

@@ -43,8 +43,8 @@ public enum BuiltinDocuments {
     }
     """
 
-    /// The names of the built-in documents.
-    public static let names = [runShellScriptName, ScanDocument.name]
+    /// The names of the built-in documents: the Command documents, then the Session documents.
+    public static let names = [runShellScriptName, ScanDocument.name] + SessionBuiltinDocuments.names
 
     /// The built-in document named `name`, if there is one, for a server reachable at `endpoint`
     /// (the scan document accepts only URLs of that server's object store).
@@ -52,7 +52,12 @@ public enum BuiltinDocuments {
         switch name {
         case runShellScriptName: runShellScriptContent
         case ScanDocument.name: ScanDocument.content(endpoint: endpoint)
-        default: nil
+        default: SessionBuiltinDocuments.content(named: name)
         }
+    }
+
+    /// The type of the built-in document `name`.
+    public static func documentType(named name: String) -> DocumentType {
+        SessionBuiltinDocuments.names.contains(name) ? .session : .command
     }
 }

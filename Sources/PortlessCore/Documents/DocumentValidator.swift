@@ -85,7 +85,8 @@ public enum DocumentValidator {
 
     // MARK: Parameters
 
-    private static func checkParameters(_ value: JSONValue?) throws -> [String: DocumentParameter.Kind] {
+    /// Checks a document's `parameters` (absent or an object of declarations) and returns each one's type.
+    static func checkParameters(_ value: JSONValue?) throws -> [String: DocumentParameter.Kind] {
         guard let value, value != .null else { return [:] }
         guard let members = value.objectValue else { throw invalid("parameters must be an object.", field: "parameters") }
         var kinds: [String: DocumentParameter.Kind] = [:]
@@ -225,7 +226,7 @@ public enum DocumentValidator {
     }
 
     /// Every `{{ name }}` in `value` must name a declared parameter (`{{ssm:...}}` names Parameter Store).
-    private static func checkReferences(in value: JSONValue, parameters: [String: DocumentParameter.Kind], field: String) throws {
+    static func checkReferences(in value: JSONValue, parameters: [String: DocumentParameter.Kind], field: String) throws {
         switch value {
         case .string(let text):
             for reference in referencedNames(in: text) where parameters[reference] == nil {

@@ -8,11 +8,16 @@ public enum ParameterValidator {
     /// Returns every declared parameter's value, defaults applied, or throws `InvalidParameters`
     /// naming the parameter.
     public static func resolve(_ given: [String: [String]], for document: CommandDocument) throws -> [String: ResolvedParameter] {
-        for name in given.keys.sorted() where document.parameters[name] == nil {
+        try resolve(given, declarations: document.parameters)
+    }
+
+    /// The same for any document's parameter declarations (a Session document's at StartSession).
+    public static func resolve(_ given: [String: [String]], declarations: [String: DocumentParameter]) throws -> [String: ResolvedParameter] {
+        for name in given.keys.sorted() where declarations[name] == nil {
             throw PortlessError(.invalidParameters, "Parameter '\(name)' is not defined by the document.", field: "Parameters.\(name)")
         }
         var resolved: [String: ResolvedParameter] = [:]
-        for (name, declaration) in document.parameters.sorted(by: { $0.key < $1.key }) {
+        for (name, declaration) in declarations.sorted(by: { $0.key < $1.key }) {
             guard let values = given[name] ?? declaration.defaultValues else {
                 throw PortlessError(.invalidParameters, "Parameter '\(name)' is required and has no default.", field: "Parameters.\(name)")
             }

@@ -98,7 +98,7 @@ struct DocumentDescriptionShape: Encodable, Sendable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        let facts = DocumentFacts(version.tree)
+        let facts = DocumentFacts(version.tree, type: entry.record.documentType)
         try container.encode(entry.record.name, forKey: .name)
         try container.encode(entry.owner, forKey: .owner)
         try container.encode(version.hash, forKey: .hash)
@@ -137,7 +137,7 @@ struct DocumentIdentifierShape: Encodable, Sendable {
         try container.encode(entry.record.createdDate, forKey: .createdDate)
         try container.encode(entry.owner, forKey: .owner)
         if let version = entry.defaultVersion {
-            let facts = DocumentFacts(version.tree)
+            let facts = DocumentFacts(version.tree, type: entry.record.documentType)
             try container.encodeIfPresent(version.versionName, forKey: .versionName)
             try container.encode(facts.platformTypes, forKey: .platformTypes)
             try container.encode(String(version.version), forKey: .documentVersion)
@@ -179,7 +179,7 @@ struct GetDocumentResponse: Encodable, Sendable {
     var versionName: String?
     var documentVersion: String
     var content: String
-    var documentType: String
+    var documentType: DocumentType
     var documentFormat: String
     enum CodingKeys: String, CodingKey {
         case name = "Name", createdDate = "CreatedDate", versionName = "VersionName", documentVersion = "DocumentVersion"

@@ -22,6 +22,11 @@ struct DocumentCatalog: Sendable {
     /// The document and version SendCommand runs, parsed and ready to plan.
     func resolve(name requested: String, version: String?, accountId: String) async throws -> Resolved {
         let entry = try await entry(named: requested, accountId: accountId, field: "DocumentName")
+        guard entry.record.documentType == .command else {
+            throw PortlessError(.invalidDocument,
+                                "Document \(entry.record.name) is a \(entry.record.documentType.rawValue) document; only Command documents can be run as commands.",
+                                field: "DocumentName")
+        }
         let chosen = try entry.version(version)
         let content: CommandDocument
         do {
@@ -37,11 +42,10 @@ struct DocumentCatalog: Sendable {
     func entry(named requested: String, accountId: String, field: String = "Name") async throws -> DocumentEntry {
         guard requested.hasPrefix("arn:") else {
             if let builtin = builtin(named: requested) { return builtin }
-            guard let record = try await store.document(accountId: accountId, name: requested) else {
+            guard let own = try await ownEntry(named: requested, accountId: accountId) else {
                 throw PortlessError.documentNotFound(field: field)
             }
-            return DocumentEntry(record: record, versions: try await store.documentVersions(accountId: accountId, name: requested),
-                                 owner: accountId)
+            return own
         }
         let parts = requested.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[1] == "aws", parts[2] == "ssm", parts[3] == region, parts[5].hasPrefix("document/") else {
@@ -66,6 +70,12 @@ struct DocumentCatalog: Sendable {
                              owner: owner, sharedVersion: sharedVersion)
     }
 
+    /// The document `name` of `accountId` itself (never a built-in or a shared one), or nil when it has none.
+    func ownEntry(named name: String, accountId: String) async throws -> DocumentEntry? {
+        guard let record = try await store.document(accountId: accountId, name: name) else { return nil }
+        return DocumentEntry(record: record, versions: try await store.documentVersions(accountId: accountId, name: name), owner: accountId)
+    }
+
     /// Whether `name` is a built-in document's.
     static func isBuiltin(_ name: String) -> Bool { BuiltinDocuments.names.contains(name) }
 
@@ -76,7 +86,8 @@ struct DocumentCatalog: Sendable {
     func builtin(named name: String) -> DocumentEntry? {
         guard let content = BuiltinDocuments.content(named: name, endpoint: endpoint.value),
               let tree = try? DocumentContent.parse(content, format: .json) else { return nil }
-        let record = DocumentRecord(name: name, accountId: "Amazon", createdDate: Self.builtinCreatedDate)
+        let record = DocumentRecord(name: name, accountId: "Amazon", documentType: BuiltinDocuments.documentType(named: name),
+                                    createdDate: Self.builtinCreatedDate)
         let version = DocumentVersionRecord(name: name, accountId: "Amazon", version: 1, versionName: nil, content: content,
                                             format: .json, hash: DocumentContent.hash(content), createdDate: Self.builtinCreatedDate, tree: tree)
         return DocumentEntry(record: record, versions: [version], owner: "Amazon")

@@ -16,7 +16,8 @@ struct DocumentFacts: Sendable {
     var parameters: [Parameter]
     var platformTypes: [String]
 
-    init(_ tree: JSONValue) {
+    /// The facts of a version with content `tree` of a document of `type`.
+    init(_ tree: JSONValue, type: DocumentType) {
         description = tree["description"]?.stringValue
         schemaVersion = tree["schemaVersion"]?.stringValue ?? "2.2"
         let declared = tree["parameters"]?.objectValue ?? [:]
@@ -26,7 +27,7 @@ struct DocumentFacts: Sendable {
                       defaultValue: declaration["default"].flatMap(Self.text))
         }
         let actions = Set((tree["mainSteps"]?.arrayValue ?? []).compactMap { $0["action"]?.stringValue })
-        let windows = actions.contains("aws:downloadContent") || actions.contains("aws:runDocument")
+        let windows = type == .session || actions.contains("aws:downloadContent") || actions.contains("aws:runDocument")
         platformTypes = (windows ? ["Windows"] : []) + ["Linux", "MacOS"]
     }
 

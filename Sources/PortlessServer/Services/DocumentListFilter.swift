@@ -105,10 +105,10 @@ struct DocumentListFilter: Sendable {
             case .namePrefix(let prefixes):
                 return prefixes.contains { record.name.hasPrefix($0) }
             case .platformTypes(let platforms):
-                let facts = row.entry.defaultVersion.map { DocumentFacts($0.tree) }
+                let facts = row.entry.defaultVersion.map { DocumentFacts($0.tree, type: record.documentType) }
                 return !platforms.isDisjoint(with: facts?.platformTypes ?? [])
             case .documentType(let types):
-                return types.contains(record.documentType)
+                return types.contains(record.documentType.rawValue)
             case .targetType(let types):
                 return types.contains(record.targetType ?? "")
             case .tag(let key, let values):

@@ -1,7 +1,7 @@
 import Foundation
 import PortlessCore
 
-/// SSM documents: create, read, version, list, share, tag and delete command documents.
+/// SSM documents: create, read, version, list, share, tag and delete Command and Session documents.
 struct DocumentService: Sendable {
     static let maxVersions = 1000
     static let maxShares = 1000
@@ -15,11 +15,7 @@ struct DocumentService: Sendable {
 
     func create(_ request: CreateDocumentRequest, principal: Principal, now: Date = Date()) async throws -> DocumentDescriptionShape {
         try DocumentNameRules.checkNewName(request.name)
-        switch request.documentType ?? "Command" {
-        case "Command": break
-        case let other:
-            throw PortlessError(.validation, "DocumentType \(other) is not supported; Portless stores Command documents only.", field: "DocumentType")
-        }
+        let type = try Self.documentType(request.documentType)
         if let versionName = request.versionName { try DocumentNameRules.checkVersionName(versionName) }
         if let targetType = request.targetType { try Self.checkTargetType(targetType) }
         let tags = request.tags ?? []
@@ -28,22 +24,23 @@ struct DocumentService: Sendable {
             throw PortlessError(.validation, "Each tag key may be given only once.", field: "Tags")
         }
         let format = try Self.format(request.documentFormat)
-        let validated = try Self.validate(request.content, format: format)
-        let record = DocumentRecord(name: request.name, accountId: principal.accountId, createdDate: now, targetType: request.targetType)
+        let tree = try Self.validate(request.content, format: format, type: type)
+        let record = DocumentRecord(name: request.name, accountId: principal.accountId, documentType: type, createdDate: now,
+                                    targetType: request.targetType)
         let version = DocumentVersionRecord(name: request.name, accountId: principal.accountId, version: 1, versionName: request.versionName,
                                             content: request.content, format: format, hash: DocumentContent.hash(request.content),
-                                            createdDate: now, tree: validated.content)
+                                            createdDate: now, tree: tree)
         try await documents.insertDocument(record, version: version, tags: tags)
         let entry = DocumentEntry(record: record, versions: [version], owner: principal.accountId)
         return DocumentDescriptionShape(entry: entry, version: version, tags: tags.sorted { $0.key < $1.key })
     }
 
     func update(_ request: UpdateDocumentRequest, principal: Principal, now: Date = Date()) async throws -> DocumentDescriptionShape {
-        _ = try await ownEntry(request.name, principal: principal)
+        let existing = try await ownEntry(request.name, principal: principal)
         if let versionName = request.versionName { try DocumentNameRules.checkVersionName(versionName) }
         if let targetType = request.targetType { try Self.checkTargetType(targetType) }
         let format = try Self.format(request.documentFormat)
-        let validated = try Self.validate(request.content, format: format)
+        let tree = try Self.validate(request.content, format: format, type: existing.record.documentType)
         let hash = DocumentContent.hash(request.content)
         let requested = request.documentVersion ?? "$LATEST"
         guard let (record, version) = try await documents.addDocumentVersion(accountId: principal.accountId, name: request.name, { record, versions in
@@ -63,7 +60,7 @@ struct DocumentService: Sendable {
             }
             return DocumentVersionRecord(name: record.name, accountId: record.accountId, version: record.latestVersion + 1,
                                          versionName: request.versionName, content: request.content, format: format, hash: hash,
-                                         createdDate: now, tree: validated.content)
+                                         createdDate: now, tree: tree)
         }) else {
             throw PortlessError.documentNotFound()
         }
@@ -257,9 +254,22 @@ struct DocumentService: Sendable {
                              owner: principal.accountId)
     }
 
-    private static func validate(_ content: String, format: DocumentFormat) throws -> ValidatedDocument {
+    /// Validates `content` as a document of `type` and returns its normalized tree.
+    private static func validate(_ content: String, format: DocumentFormat, type: DocumentType) throws -> JSONValue {
         guard !content.isEmpty else { throw ConstraintViolation.error(.validation, value: content, field: "Content", .minLength(1)) }
-        return try DocumentValidator.validate(content, format: format)
+        switch type {
+        case .command: return try DocumentValidator.validate(content, format: format).content
+        case .session: return try SessionDocumentValidator.validate(content, format: format).content
+        }
+    }
+
+    /// The type CreateDocument asks for (`Command` when absent); SSM's other types are not supported.
+    private static func documentType(_ raw: String?) throws -> DocumentType {
+        guard let raw else { return .command }
+        guard let type = DocumentType(rawValue: raw) else {
+            throw PortlessError(.validation, "DocumentType \(raw) is not supported; Portless stores Command and Session documents.", field: "DocumentType")
+        }
+        return type
     }
 
     private static func format(_ raw: String?, default fallback: DocumentFormat = .json) throws -> DocumentFormat {
@@ -268,7 +278,7 @@ struct DocumentService: Sendable {
             guard raw == "TEXT" else {
                 throw ConstraintViolation.error(.validation, value: raw, field: "DocumentFormat", .enumeration(["YAML", "JSON", "TEXT"]))
             }
-            throw PortlessError(.validation, "DocumentFormat TEXT is not used by Command documents; use JSON or YAML.", field: "DocumentFormat")
+            throw PortlessError(.validation, "DocumentFormat TEXT is not used by Command or Session documents; use JSON or YAML.", field: "DocumentFormat")
         }
         return format
     }
