@@ -38,8 +38,6 @@ def node(portless_bin, tmp_path_factory):
     agents = pf.start_agents(server, base / "agents", 1, activation)
     pf.wait_ping_status(server.client(), agents[0].node_id, "Online", timeout=20)
     yield server, agents[0].node_id
-    if os.environ.get("SESSION_CLI_DUMP"):
-        print("SERVER LOG\n" + "\n".join(l for _, l in server.process.lines if "api call" not in l), file=sys.stderr)
     for agent in agents:
         agent.stop()
     server.process.kill_hard()
