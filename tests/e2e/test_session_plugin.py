@@ -144,13 +144,12 @@ def test_transcripts_are_unreadable_on_disk(world):
 
 def test_commands_through_the_plugin(world):
     server = world["server"]
-    noninteractive = subprocess.run(
-        ["aws", "ssm", "start-session", "--target", world["node"], "--endpoint-url", server.url,
-         "--document-name", "AWS-StartNonInteractiveCommand", "--parameters", json.dumps({"command": ["echo out-1; echo err-2 >&2; exit 3"]})],
-        env=plugin_env(server), stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60)
-    assert "out-1" in noninteractive.stdout and "err-2" in noninteractive.stdout
-    session_id = SESSION_RE.search(noninteractive.stdout).group(1)
-    assert pf.wait_until(lambda: session(server, session_id).get("Status"), timeout=20) == "Terminated"
+    # The plugin ends a session when its stdin ends, so it gets a terminal here too.
+    noninteractive = start_session(world, "--document-name", "AWS-StartNonInteractiveCommand",
+                                   "--parameters", json.dumps({"command": ["echo out-1; echo err-2 >&2; exit 3"]}))
+    noninteractive.expect(pexpect.EOF, timeout=30)
+    assert "out-1" in noninteractive.before and "err-2" in noninteractive.before
+    assert pf.wait_until(lambda: session(server, noninteractive.session_id).get("Status"), timeout=20) == "Terminated"
 
     child = start_session(world, "--document-name", "AWS-StartInteractiveCommand",
                           "--parameters", json.dumps({"command": ["read -r word; echo got-$word"]}))
@@ -218,7 +217,7 @@ def start_sshd(base: Path) -> tuple[subprocess.Popen, int, Path]:
     config = directory / "sshd_config"
     config.write_text(f"Port {port}\nListenAddress 127.0.0.1\nHostKey {directory / 'host'}\nPidFile {directory / 'pid'}\n"
                       f"AuthorizedKeysFile {directory / 'authorized_keys'}\nPasswordAuthentication no\n"
-                      "PermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\n")
+                      "PermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nSubsystem sftp /usr/lib/openssh/sftp-server\n")
     Path("/run/sshd").mkdir(exist_ok=True)
     process = subprocess.Popen([sshd, "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     pf.wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() or True, timeout=10, desc="sshd listening")

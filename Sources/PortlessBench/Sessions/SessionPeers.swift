@@ -40,6 +40,7 @@ struct SessionPeers {
             PermitRootLogin prohibit-password
             StrictModes no
             UsePAM no
+            Subsystem sftp /usr/lib/openssh/sftp-server
 
             """.write(to: config, atomically: true, encoding: .utf8)
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)

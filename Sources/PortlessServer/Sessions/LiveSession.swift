@@ -40,12 +40,19 @@ actor LiveSession {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var queuedInput = 0
     private let input: AsyncStream<AgentInput>.Continuation
+    private let notices: AsyncStream<Notice>.Continuation
     private var exitCode: Int32?
     private var failure: String?
     private(set) var ended = false
     private var lastActivity = Date()
     private var warned = false
     private var commandLines = CommandLineTracker()
+
+    /// What the rest of the server is told, in order, by a task of its own (so a cancelled caller cannot lose it).
+    enum Notice: Sendable {
+        case changed(SessionRecord)
+        case ended(SessionRecord)
+    }
 
     /// What waits to be written to the agent leg.
     enum AgentInput: Sendable {
@@ -65,6 +72,16 @@ actor LiveSession {
         var logger = logger
         logger[metadataKey: "portless.session"] = "\(record.sessionId)"
         self.logger = logger
+        let (noticeStream, noticeSink) = AsyncStream<Notice>.makeStream()
+        self.notices = noticeSink
+        Task {
+            for await notice in noticeStream {
+                switch notice {
+                case .changed(let record): await hooks.changed(record)
+                case .ended(let record): await hooks.ended(record)
+                }
+            }
+        }
         let (stream, continuation) = AsyncStream<AgentInput>.makeStream()
         self.input = continuation
         Task { [weak self] in
@@ -90,7 +107,7 @@ actor LiveSession {
         client?.finish()
         client = connection
         lastActivity = Date()
-        await setStatus(.connected)
+        setStatus(.connected)
         if !handshakeStarted {
             handshakeStarted = true
             handshakeStartedAt = .now
@@ -110,7 +127,7 @@ actor LiveSession {
         guard let client, client.id == id else { return }
         client.finish()
         self.client = nil
-        if !ended { await setStatus(.disconnected) }
+        if !ended { setStatus(.disconnected) }
     }
 
     /// One binary frame from the client.
@@ -283,9 +300,9 @@ actor LiveSession {
         agent = nil
         await hooks.stopAgent(record)
         await recorder?.finish()
-        await setStatus(status)
-        let finished = record
-        Task { await hooks.ended(finished) }
+        setStatus(status)
+        notices.yield(.ended(record))
+        notices.finish()
         logger.info("session ended", metadata: ["portless.status": "\(status.rawValue)"])
     }
 
@@ -337,10 +354,10 @@ actor LiveSession {
         return DataChannelMessage(messageType: .outputStreamData, payloadType: .flag, payload: payload)
     }
 
-    private func setStatus(_ status: SessionStatus) async {
+    private func setStatus(_ status: SessionStatus) {
         guard record.status != status else { return }
         record.status = status
-        await hooks.changed(record)
+        notices.yield(.changed(record))
     }
 
     private func wake() {
