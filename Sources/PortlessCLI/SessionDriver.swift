@@ -25,13 +25,53 @@ struct SessionDriver {
 
     /// Runs until the session ends. `local` runs after the handshake and returns `.localEnd` to end
     /// the session, or nil to leave it running. After a signal or the local end the session is
-    /// terminated through the API before this returns.
+    /// terminated through the API and the server's `channel_closed` awaited (at most `closeGrace`)
+    /// before this returns.
     func run(onOutput: @escaping @Sendable (DataChannelOutput) async throws -> Void,
              local: @escaping @Sendable (DataChannelReady) async throws -> Outcome?) async throws -> Outcome {
         let trapped = await UnixSignalsSequence(trapping: Self.endingSignals)
         let channel = channel
-        let outcome = try await withThrowingTaskGroup(of: Outcome?.self) { group in
-            group.addTask { .channel(try await channel.run(onOutput: onOutput)) }
+        return try await withThrowingTaskGroup(of: Event.self) { group in
+            group.addTask { .channelEnded(try await channel.run(onOutput: onOutput)) }
+            group.addTask { .localEnded(try await Self.watch(trapped, channel: channel, local: local)) }
+            var ending: Outcome?
+            while let event = try await group.next() {
+                switch event {
+                case .channelEnded(let end):
+                    group.cancelAll()
+                    return ending ?? .channel(end)
+                case .localEnded(let outcome?):
+                    ending = outcome
+                    await terminate()
+                    group.addTask {
+                        try await Task.sleep(for: Self.closeGrace)
+                        return .graceOver
+                    }
+                case .localEnded(nil):
+                    continue
+                case .graceOver:
+                    group.cancelAll()
+                    if let ending { return ending }
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// How long to wait for the server's `channel_closed` after terminating the session.
+    static let closeGrace: Duration = .seconds(3)
+
+    private enum Event: Sendable {
+        case channelEnded(DataChannelEnd)
+        case localEnded(Outcome?)
+        case graceOver
+    }
+
+    /// The local work and the signal watch: the first of them to end the session, or nil when the
+    /// channel ended first (the local work cannot start or is cancelled).
+    private static func watch(_ trapped: UnixSignalsSequence, channel: DataChannelClient,
+                              local: @escaping @Sendable (DataChannelReady) async throws -> Outcome?) async throws -> Outcome? {
+        try await withThrowingTaskGroup(of: Outcome?.self) { group in
             group.addTask {
                 for await signal in trapped { return .signal(signal) }
                 return nil
@@ -49,11 +89,8 @@ struct SessionDriver {
                     return result
                 }
             }
-            throw CancellationError()
+            return nil
         }
-        if case .channel = outcome { return outcome }
-        await terminate()
-        return outcome
     }
 
     /// TerminateSession, best effort and bounded: the process is leaving either way.

@@ -20,7 +20,7 @@ public actor DataChannelClient {
     /// The largest payload of one input message.
     public static let maxPayload = 32 * 1024
     /// Input messages in flight before `send` waits for acknowledgements.
-    public static let window = 64
+    public static let window = 16
     static let resendInterval: Duration = .milliseconds(100)
     static let maxMessageSize = 1 << 20
     static let redialAttempts = 8
