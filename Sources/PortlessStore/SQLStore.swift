@@ -52,7 +52,9 @@ public final class SQLStore: Store {
                 try await db.raw("COMMIT").run()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                // In a task of its own: a caller cancelled mid-transaction (a client that went away) must still leave
+                // the single connection outside any transaction.
+                try? await Task { try await db.raw("ROLLBACK").run() }.value
                 throw error
             }
         }

@@ -47,7 +47,7 @@ def world(portless_bin, tmp_path_factory):
     server = pf.start_server(base / "data", name="session-server")
     agent = pf.spawn_agent(server, base / "agent", pf.create_activation(server))
     node = agent.wait_connected()
-    yield {"server": server, "node": node, "base": base}
+    yield {"server": server, "node": node, "base": base, "agent": agent}
     agent.stop()
     server.process.kill_hard()
 
@@ -350,20 +350,20 @@ def test_a_dropped_client_resumes_and_gets_what_it_missed(world):
     assert ssm.resume_session(SessionId=opened["SessionId"]).get("TokenValue") is None
 
 
-def server_rss_kib(server: pf.Server) -> int:
-    status = Path(f"/proc/{server.process.pid}/status").read_text()
+def rss_kib(process: pf.ManagedProcess) -> int:
+    status = Path(f"/proc/{process.pid}/status").read_text()
     return int(next(line for line in status.splitlines() if line.startswith("VmRSS:")).split()[1])
 
 
 def test_a_client_that_stops_reading_stalls_only_its_own_session(world):
     server, node = world["server"], world["node"]
     ssm = server.client()
-    opened = ssm.start_session(Target=node, DocumentName="AWS-StartNonInteractiveCommand",
-                               Parameters={"command": ["head -c 400000000 /dev/zero"]})
+    opened = ssm.start_session(Target=node, DocumentName="AWS-StartInteractiveCommand", Parameters={"command": ["yes"]})
     stalled = Probe(opened["StreamUrl"])
     dc.handshake(stalled, opened["TokenValue"])
-    before = server_rss_kib(server)
-    time.sleep(3)  # the node writes as fast as the window lets it; the probe reads nothing more
+    time.sleep(1)
+    before = {"server": rss_kib(server.process), "agent": rss_kib(world["agent"].process)}
+    time.sleep(3)  # `yes` writes as fast as the legs let it; the probe reads nothing more
     # Another session works meanwhile.
     child = start_session(world)
     child.expect(r"[$#] ")
@@ -371,8 +371,9 @@ def test_a_client_that_stops_reading_stalls_only_its_own_session(world):
     child.expect("still-5")
     child.sendline("exit")
     child.expect(pexpect.EOF, timeout=20)
-    grown = server_rss_kib(server) - before
-    assert grown < 64 * 1024, f"server grew by {grown} KiB behind a client that does not read"
+    for name, process in (("server", server.process), ("agent", world["agent"].process)):
+        grown = rss_kib(process) - before[name]
+        assert grown < 64 * 1024, f"the {name} grew by {grown} KiB behind a client that does not read"
     assert session(server, opened["SessionId"], "Active")["Status"] == "Connected"
     ssm.terminate_session(SessionId=opened["SessionId"])
     stalled.close()

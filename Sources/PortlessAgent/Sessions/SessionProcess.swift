@@ -68,6 +68,11 @@ final class SessionProcess: Sendable {
                 pipes = Pipes(stdin: made[0][1], stdout: made[1][0], stderr: made[2][0])
             }
             if let changeDirectory = Self.addChangeDirectory { _ = changeDirectory(&actions, directory) }
+            // Nothing of the agent's (its control channel, other sessions' sockets and pipes) reaches the user's processes.
+            guard let closeFrom = Self.addCloseFrom, closeFrom(&actions, 3) == 0 else {
+                (parentEnds + childEnds).forEach { _ = close($0) }
+                throw SessionFailure("Unable to start command: the agent cannot keep its descriptors from the session")
+            }
 
             var attributes = posix_spawnattr_t()
             posix_spawnattr_init(&attributes)
@@ -105,6 +110,13 @@ final class SessionProcess: Sendable {
     private static let addChangeDirectory: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34), looked up at run time likewise: the child closes every
+    /// descriptor from 3 up before it execs.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
     }()
 
     /// Waits for the leader to exit (on a dedicated thread) and returns its exit code; a signal
