@@ -55,7 +55,7 @@ struct AuthorizationTests {
     @Test("an operation of a service the server does not have is unknown, not silently allowed")
     func unknownOperation() async throws {
         try await TestPortless.withClient { client in
-            let reply = try await client.ssm("StartSession", #"{"Target":"mi-00000000000000000"}"#)
+            let reply = try await client.ssm("CreateOpsItem", #"{"Title":"x","Source":"y","Description":"z"}"#)
             #expect(String(buffer: reply.body).contains("UnknownOperationException"))
         }
     }
