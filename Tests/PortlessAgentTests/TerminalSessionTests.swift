@@ -41,8 +41,10 @@ struct TerminalSessionTests {
     @Test("Ctrl-C interrupts the foreground sleep")
     func controlC() async {
         let (leg, task) = startSession(order(.shell))
-        leg.type("sleep 30\n")
-        try? await Task.sleep(for: .milliseconds(500))
+        // The shell has read the line once it prints the marker; then `sleep` is the foreground job.
+        leg.type("echo started-$((20+3)); sleep 30\n")
+        #expect(await leg.waitForOutput("started-23", timeout: .seconds(20)))
+        try? await Task.sleep(for: .milliseconds(300))
         let started = ContinuousClock.now
         leg.type("\u{03}")
         leg.type("echo status-$?\n")
