@@ -561,6 +561,19 @@ def test_associations(ssm):
     ssm.verify()
 
 
+def test_sessions(ssm, fleet):
+    node = fleet.db_id
+    assert ssm.call("get_connection_status", Target=node)["Status"] == "connected"
+    opened = ssm.call("start_session", Target=node, Reason="model check")
+    ssm.call("describe_sessions", State="Active", Filters=[{"key": "SessionId", "value": opened["SessionId"]}])
+    resumed = ssm.call("resume_session", SessionId=opened["SessionId"])
+    assert resumed["TokenValue"] != opened["TokenValue"]
+    ssm.call("terminate_session", SessionId=opened["SessionId"])
+    ssm.call("describe_sessions", State="History", MaxResults=5)
+    ssm.fails("TargetNotConnected", "start_session", Target="mi-00000000000000000")
+    ssm.verify()
+
+
 # --------------------------------------------------------------------------------------
 # coverage: every implemented operation had a success reply checked
 # --------------------------------------------------------------------------------------
