@@ -221,10 +221,7 @@ public actor DataChannelClient {
         case .exitCode:
             await recordExitCode(message.payload)
         case .flag:
-            let bytes = [UInt8](message.payload)
-            guard bytes.count == 4 else { return }
-            let raw = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            if let flag = DataChannelFlag(rawValue: raw) { try await deliver(.flag(flag), to: onOutput) }
+            if let flag = DataChannelFlag(payload: message.payload) { try await deliver(.flag(flag), to: onOutput) }
         default:
             logger.debug("ignored a data channel payload", metadata: ["payloadType": "\(message.payloadType.rawValue)"])
         }

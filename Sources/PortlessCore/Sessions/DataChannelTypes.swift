@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The `MessageType` of a data channel message.
 public enum DataChannelMessageType: String, Sendable, Codable {
     /// client → server: keystrokes, port bytes, size, handshake replies.
@@ -37,4 +39,17 @@ public enum DataChannelFlag: UInt32, Sendable {
     case disconnectToPort = 1
     case terminateSession = 2
     case connectToPortError = 3
+
+    /// The flag a `flag` payload carries; nil when it is not four bytes or names no known flag.
+    public init?(payload: Data) {
+        guard payload.count == 4 else { return nil }
+        self.init(rawValue: [UInt8](payload).bigEndian(UInt32.self, at: 0))
+    }
+
+    /// The flag as a `flag` payload.
+    public var payload: Data {
+        var data = Data()
+        data.appendBigEndian(rawValue)
+        return data
+    }
 }

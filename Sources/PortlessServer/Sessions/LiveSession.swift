@@ -186,7 +186,7 @@ actor LiveSession {
             input.yield(.resize(size))
             await recorder?.resize(columns: size.cols, rows: size.rows)
         case .flag:
-            if message.payload.count == 4, message.payload.withUnsafeBytes({ $0.loadUnaligned(as: UInt32.self).bigEndian }) == DataChannelFlag.terminateSession.rawValue {
+            if DataChannelFlag(payload: message.payload) == .terminateSession {
                 await end(status: .terminated, details: nil)
             }
         default:
@@ -351,9 +351,7 @@ actor LiveSession {
     }
 
     private func flagMessage(_ flag: DataChannelFlag) -> DataChannelMessage {
-        var payload = Data()
-        payload.appendBigEndianUInt32(flag.rawValue)
-        return DataChannelMessage(messageType: .outputStreamData, payloadType: .flag, payload: payload)
+        DataChannelMessage(messageType: .outputStreamData, payloadType: .flag, payload: flag.payload)
     }
 
     private func setStatus(_ status: SessionStatus) {
@@ -369,11 +367,6 @@ actor LiveSession {
     }
 }
 
-extension Data {
-    mutating func appendBigEndianUInt32(_ value: UInt32) {
-        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
-    }
-}
 
 /// What a live session tells the rest of the server.
 struct LiveSessionHooks: Sendable {

@@ -47,6 +47,13 @@ import Testing
         #expect(throws: DataChannelError.self) { try DataChannelMessage.decode(zeroHeader) }
     }
 
+    @Test func flagsAreFourBigEndianBytes() {
+        #expect([UInt8](DataChannelFlag.terminateSession.payload) == [0, 0, 0, 2])
+        #expect(DataChannelFlag(payload: Data([0, 0, 0, 3])) == .connectToPortError)
+        #expect(DataChannelFlag(payload: Data([0, 0, 2])) == nil)
+        #expect(DataChannelFlag(payload: Data([0, 0, 0, 9])) == nil)
+    }
+
     @Test func acknowledgementNamesTheMessage() throws {
         let message = DataChannelMessage(messageType: .inputStreamData, sequenceNumber: 3, payloadType: .output, payload: Data("x".utf8))
         let ack = AcknowledgeContent.message(acknowledging: message)
