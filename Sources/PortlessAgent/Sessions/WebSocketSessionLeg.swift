@@ -8,10 +8,9 @@ import WSClient
 
 /// A session's leg in production: a WebSocket to the server's `SessionLeg.path`, dialled with the
 /// control channel's scheme, host, port and TLS settings (the same pinned CA). The agent says
-/// `SessionLegHello`, waits for `ready`, serves the order, and closes the leg when it is done.
+/// `SessionLegHello`, waits for `ready`, serves the order with its stream bytes under the leg's
+/// window (`LegCredit` out, `WebSocketLegInbound` in), and closes the leg when it is done.
 struct WebSocketSessionLeg: Sendable {
-    static let maxMessageSize = 1 << 20
-
     let url: String
     let tls: TLSConfiguration?
     let instanceId: String
@@ -24,13 +23,19 @@ struct WebSocketSessionLeg: Sendable {
             try await WebSocketClient.connect(url: url, configuration: configuration, tlsConfiguration: tls, logger: logger) { inbound, outbound, _ in
                 let hello = SessionLegHello(instanceId: instanceId, sessionId: order.sessionId, token: order.legToken)
                 try await outbound.write(.text(String(decoding: try WireCoding.encoder().encode(hello), as: UTF8.self)))
-                var messages = inbound.messages(maxSize: Self.maxMessageSize).makeAsyncIterator()
+                var messages = inbound.messages(maxSize: SessionLegWindow.maxFrame).makeAsyncIterator()
                 guard case .text(let answer)? = try await messages.next(), (try? SessionLegControl.decode(answer))?.type == .ready else {
                     throw ClientFailure("server refused the session leg")
                 }
-                let runner = SessionRunner(order: order, logger: logger)
-                await runner.run(inbound: WebSocketLegFrames(messages: messages), writer: WebSocketLegWriter(outbound: outbound))
-                try? await outbound.close(.normalClosure, reason: nil)
+                let credit = LegCredit()
+                let writer = WebSocketLegWriter(outbound: outbound, credit: credit)
+                let legInbound = WebSocketLegInbound(messages: messages, credit: credit, writer: writer)
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await legInbound.read() }
+                    await SessionRunner(order: order, logger: logger).run(inbound: legInbound, writer: writer)
+                    credit.close()
+                    try? await outbound.close(.normalClosure, reason: nil)
+                }
             }
         } catch {
             logger.warning("session leg failed", metadata: ["portless.session": "\(order.sessionId)", "error": "\(error)"])
@@ -38,43 +43,16 @@ struct WebSocketSessionLeg: Sendable {
     }
 }
 
-/// The leg's inbound WebSocket messages after the handshake, as session-leg frames (frames with an
-/// unknown channel and text that is no control are skipped).
-///
-/// `@unchecked Sendable`: the WebSocket's iterator is not Sendable; this sequence is made once,
-/// after the handshake, and iterated once, by the session's input loop alone.
-struct WebSocketLegFrames: AsyncSequence, @unchecked Sendable {
-    let messages: WebSocketInboundMessageStream.AsyncIterator
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var messages: WebSocketInboundMessageStream.AsyncIterator
-
-        mutating func next() async throws -> SessionLegFrame? {
-            while let message = try await messages.next() {
-                switch message {
-                case .binary(let buffer):
-                    if let (channel, bytes) = SessionLeg.parse(Data(buffer.readableBytesView)) { return .bytes(channel, bytes) }
-                case .text(let text):
-                    if let control = try? SessionLegControl.decode(text) { return .control(control) }
-                }
-            }
-            return nil
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(messages: messages)
-    }
-}
-
-/// Writes session-leg frames to the WebSocket: bytes as binary frames after their channel tag,
-/// controls as text; each write waits for the WebSocket to take it.
+/// Writes session-leg frames to the WebSocket: bytes as binary frames after their channel tag, once
+/// the leg's credit allows them; controls as text, at once.
 struct WebSocketLegWriter: SessionLegWriter {
     let outbound: WebSocketOutboundWriter
+    let credit: LegCredit
 
     func send(_ frame: SessionLegFrame) async throws {
         switch frame {
         case .bytes(let channel, let bytes):
+            try await credit.spend(bytes.count)
             try await outbound.write(.binary(ByteBuffer(bytes: SessionLeg.frame(channel, bytes))))
         case .control(let control):
             try await outbound.write(.text(try control.encoded()))

@@ -4,6 +4,11 @@ public import Foundation
 /// first frame is a text `SessionLegHello`; the server answers `ready` or closes. Then binary
 /// frames carry stream bytes after a one-byte `SessionLegChannel` tag, and text frames carry
 /// `SessionLegControl`. Either side closing the WebSocket ends the session.
+///
+/// Stream bytes flow under a window each way, as SSH's channels do: a side sends bytes only while
+/// the bytes it has sent exceed the `credit` controls it got back by less than `SessionLegWindow.size`, and
+/// grants credit as it consumes what it received. The WebSocket writers do not wait for a peer that
+/// stops reading (measured: decision 111), so the window is what bounds each side's memory.
 public enum SessionLeg {
     /// The path agents dial.
     public static let path = "/agent/v1/session"
@@ -57,6 +62,8 @@ public struct SessionLegControl: Sendable, Codable, Equatable {
         case connection
         /// agent → server: the session could not start or failed (`message`); the agent closes the leg next.
         case error
+        /// either way: the sender consumed `credit` more stream bytes; the receiver may send that many more.
+        case credit
     }
 
     /// What happened to a port connection.
@@ -76,10 +83,12 @@ public struct SessionLegControl: Sendable, Codable, Equatable {
     /// Bytes from the client to the destination.
     public var bytesOut: Int64?
     public var message: String?
+    /// Stream bytes consumed, for `credit`.
+    public var credit: Int?
 
     public init(type: Kind, columns: Int? = nil, rows: Int? = nil, exitCode: Int32? = nil, event: ConnectionEvent? = nil,
                 streamId: UInt32? = nil, destination: String? = nil, bytesIn: Int64? = nil, bytesOut: Int64? = nil,
-                message: String? = nil) {
+                message: String? = nil, credit: Int? = nil) {
         self.type = type
         self.columns = columns
         self.rows = rows
@@ -90,6 +99,7 @@ public struct SessionLegControl: Sendable, Codable, Equatable {
         self.bytesIn = bytesIn
         self.bytesOut = bytesOut
         self.message = message
+        self.credit = credit
     }
 
     /// Encodes the control as one text frame.

@@ -39,6 +39,9 @@ actor LiveSession {
     private var agentReady = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var queuedInput = 0
+    /// Stream bytes the agent may still be sent (the leg's window), and the agent's output consumed.
+    private var agentCredit = SessionLegWindow.size
+    private var agentOutput = SessionLegWindow()
     private let input: AsyncStream<AgentInput>.Continuation
     private let notices: AsyncStream<Notice>.Continuation
     private var exitCode: Int32?
@@ -220,7 +223,9 @@ actor LiveSession {
         while !ended && (!agentReady || sequencer.unacknowledgedCount >= Self.window) {
             await withCheckedContinuation { waiters.append($0) }
         }
-        guard !ended, !bytes.isEmpty else { return }
+        guard !ended else { return }
+        if let granted = agentOutput.consume(bytes.count) { await agent?.control(SessionLegControl(type: .credit, credit: granted)) }
+        guard !bytes.isEmpty else { return }
         if record.mode == .port {
             lastActivity = Date()
             warned = false
@@ -250,6 +255,10 @@ actor LiveSession {
             }
             record.portTraffic = traffic
             if !plan.multiplexed, control.event == .failed { send(flagMessage(.connectToPortError)) }
+        case .credit:
+            guard let granted = control.credit, granted > 0 else { return }
+            agentCredit += granted
+            wake()
         case .ready, .resize:
             break
         }
@@ -273,11 +282,14 @@ actor LiveSession {
         }
     }
 
-    /// Writes queued input to the agent once its leg is ready (input may arrive first); dropped once ended.
+    /// Writes queued input to the agent once its leg is ready (input may arrive first) and, for bytes, once the
+    /// leg's window has room; dropped once ended.
     private func writeToAgent(_ item: AgentInput) async {
         while !ended && !agentReady { await withCheckedContinuation { waiters.append($0) } }
         switch item {
         case .bytes(let bytes):
+            while !ended && agentCredit <= 0 { await withCheckedContinuation { waiters.append($0) } }
+            agentCredit -= bytes.count
             if let agent, !ended { await agent.bytes(bytes) }
             queuedInput -= 1
         case .resize(let size):

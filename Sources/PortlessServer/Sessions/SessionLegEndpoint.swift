@@ -8,14 +8,13 @@ import WSCore
 /// Serves agents' session legs (`SessionLeg.path`): the agent names the session and presents the leg token
 /// it was sent on its authenticated control channel; then its frames go to the live session.
 struct SessionLegEndpoint: Sendable {
-    static let maxFrameSize = 1 << 20
     static let helloTimeout: Duration = .seconds(10)
 
     let sessions: SessionService
     let logger: Logger
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        var messages = inbound.messages(maxSize: Self.maxFrameSize).makeAsyncIterator()
+        var messages = inbound.messages(maxSize: SessionLegWindow.maxFrame).makeAsyncIterator()
         let first = try await firstFrame(&messages, closing: outbound, after: Self.helloTimeout)
         guard case .text(let text)? = first, let hello = try? WireCoding.decode(SessionLegHello.self, from: Data(text.utf8)),
               let live = await sessions.openAgentLeg(hello) else {
