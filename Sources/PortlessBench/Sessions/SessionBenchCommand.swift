@@ -15,6 +15,9 @@ struct SessionBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("size-mib"), help: "MiB streamed in each throughput run.")
     var sizeMiB = 1024
 
+    @Option(name: .customLong("transfer-gib"), help: "GiB streamed through one session while the server's and agent's memory is watched.")
+    var transferGiB = 10
+
     @Option(help: "Keystrokes echoed in each latency run.")
     var keystrokes = 1000
 
@@ -40,6 +43,10 @@ struct SessionBenchCommand: AsyncParsableCommand {
         log("\(keystrokes) keystrokes")
         let echoPortless = try clients.echo(count: keystrokes, portless: true)
         let echoSSH = try clients.echo(count: keystrokes, portless: false)
+        log("transfer of \(transferGiB) GiB")
+        let idleServer = try ProcessStats.read(pid: server.pid).residentKiB
+        let idleAgent = try ProcessStats.read(pid: peers.agent.processIdentifier).residentKiB
+        let transfer = try clients.transfer(size: transferGiB << 30)
         log("\(sessions) sessions open")
         let memory = try await clients.memory(sessions: sessions)
         await server.stop()
@@ -52,6 +59,9 @@ struct SessionBenchCommand: AsyncParsableCommand {
             | port forward, \(sizeMiB) MiB | \(rate(forwardPortless)) | \(rate(forwardSSH)) | \(String(format: "%.2f", forwardSSH / forwardPortless)) |
             | keystroke echo p50 | \(String(format: "%.2f ms", echoPortless.p50)) | \(String(format: "%.2f ms", echoSSH.p50)) | |
             | keystroke echo p99 | \(String(format: "%.2f ms", echoPortless.p99)) | \(String(format: "%.2f ms", echoSSH.p99)) | |
+            | stream of \(transferGiB) GiB through one session | \(String(format: "%.0f MB/s", Double(transferGiB << 30) / transfer.seconds / 1e6)) | | |
+            | server RSS before → peak during it | \(idleServer / 1024) MiB → \(transfer.serverPeakKiB / 1024) MiB | | |
+            | agent RSS before → peak during it | \(idleAgent / 1024) MiB → \(transfer.agentPeakKiB / 1024) MiB | | |
             | server RSS, idle → \(sessions) sessions | \(memory.idleKiB / 1024) MiB → \(memory.openKiB / 1024) MiB (\((memory.openKiB - memory.idleKiB) / max(1, sessions)) KiB a session) | | |
             """)
         try? FileManager.default.removeItem(at: directory)

@@ -35,6 +35,17 @@ struct SessionClients {
         return seconds(since: start)
     }
 
+    /// A `size`-byte stream through a session, with the peak resident memory of the server and of the agent
+    /// while it ran (each peak reset first, so it is the transfer's, not the start's).
+    func transfer(size: Int) throws -> (seconds: Double, serverPeakKiB: Int, agentPeakKiB: Int) {
+        let agent = peers.agent.processIdentifier
+        guard ProcessStats.resetPeak(pid: server.pid), ProcessStats.resetPeak(pid: agent) else {
+            throw BenchError("cannot reset the peak resident memory (/proc/PID/clear_refs)")
+        }
+        let seconds = try stream(size: size, portless: true)
+        return (seconds, try ProcessStats.read(pid: server.pid).peakResidentKiB, try ProcessStats.read(pid: agent).peakResidentKiB)
+    }
+
     /// Seconds to read `size` bytes through a forwarded port from a source on the node's loopback.
     func forward(size: Int, portless: Bool) throws -> Double {
         let source = try ByteSource(size: size)

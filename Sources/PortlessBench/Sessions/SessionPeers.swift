@@ -7,7 +7,7 @@ import PortlessCore
 struct SessionPeers {
     let agent: Process
     let node: String
-    let sshd: Process
+    let sshd: SpawnedProcess
     let sshPort: Int
     let sshKey: URL
 
@@ -44,7 +44,7 @@ struct SessionPeers {
 
             """.write(to: config, atomically: true, encoding: .utf8)
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        let sshd = try launch("/usr/sbin/sshd", ["-D", "-e", "-f", config.path], output: ssh.appendingPathComponent("sshd.log"))
+        let sshd = try SpawnedProcess("/usr/sbin/sshd", ["-D", "-e", "-f", config.path], output: ssh.appendingPathComponent("sshd.log"))
         try? await Task.sleep(for: .milliseconds(500))
         return SessionPeers(agent: agent, node: node, sshd: sshd, sshPort: port, sshKey: ssh.appendingPathComponent("client"))
     }
@@ -56,10 +56,11 @@ struct SessionPeers {
     }
 
     func stop() {
-        for process in [agent, sshd] where process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+        if agent.isRunning {
+            kill(agent.processIdentifier, SIGTERM)
+            agent.waitUntilExit()
         }
+        sshd.stop()
     }
 
     private static func launch(_ executable: String, _ arguments: [String], output: URL) throws -> Process {

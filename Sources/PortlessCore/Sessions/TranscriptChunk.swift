@@ -1,10 +1,14 @@
 public import Foundation
 public import Crypto
 
-/// A session transcript is kept as numbered chunks, each sealed on its own with AES-256-GCM under the
-/// session's data key; the additional data binds a chunk to its session and index, so chunks cannot be
-/// swapped, reordered or moved to another session unnoticed.
+/// A session transcript is kept as numbered chunks, each gzip-compressed and then sealed on its own with
+/// AES-256-GCM under the session's data key; the additional data binds a chunk to its session and index, so
+/// chunks cannot be swapped, reordered or moved to another session unnoticed. (Compression first: asciicast
+/// escapes every control byte to six characters, and terminal output repeats itself.)
 public enum TranscriptChunk {
+    /// The most one chunk may unpack to.
+    public static let maxPlaintext = 64 << 20
+
     /// The object key of chunk `index` under `prefix`.
     public static func key(prefix: String, index: Int) -> String {
         prefix + String(repeating: "0", count: max(0, 6 - String(index).count)) + String(index)
@@ -18,16 +22,20 @@ public enum TranscriptChunk {
         return index
     }
 
-    /// `plaintext` sealed as chunk `index` of `sessionId`.
+    /// `plaintext` compressed and sealed as chunk `index` of `sessionId`.
     public static func seal(_ plaintext: Data, index: Int, sessionId: String, key: SymmetricKey) throws -> Data {
-        let sealed = try AES.GCM.seal(plaintext, using: key, authenticating: additionalData(index: index, sessionId: sessionId))
+        let compressed = try Gzip.compress(Array(plaintext), fast: true)
+        let sealed = try AES.GCM.seal(compressed, using: key, authenticating: additionalData(index: index, sessionId: sessionId))
         guard let combined = sealed.combined else { throw CryptoKitError.incorrectParameterSize }
         return combined
     }
 
-    /// Opens chunk `index` of `sessionId`; throws when it was altered or belongs elsewhere.
+    /// Opens chunk `index` of `sessionId`; throws when it was altered, belongs elsewhere or unpacks to more than
+    /// `maxPlaintext` bytes.
     public static func open(_ sealed: Data, index: Int, sessionId: String, key: SymmetricKey) throws -> Data {
-        try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: additionalData(index: index, sessionId: sessionId))
+        let opened = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key,
+                                      authenticating: additionalData(index: index, sessionId: sessionId))
+        return Data(try Gzip.decompress(Array(opened), limit: maxPlaintext))
     }
 
     private static func additionalData(index: Int, sessionId: String) -> Data {

@@ -4,10 +4,11 @@ import Logging
 import PortlessCore
 
 /// Writes one session's asciicast v2 transcript to the object store while the session runs: events are
-/// gathered and sealed into a numbered chunk (TranscriptChunk) every second or 64 KiB, so a node or client
-/// that dies mid-session loses nothing already relayed.
+/// gathered and sealed into a numbered chunk (TranscriptChunk) every second or 1 MiB, so a node or client
+/// that dies mid-session loses nothing already relayed. Sealing and writing a chunk runs beside the relay,
+/// one chunk at a time.
 actor SessionRecorder {
-    static let chunkSize = 64 * 1024
+    static let chunkSize = 1 << 20
     static let flushInterval: TimeInterval = 1
 
     private let sessionId: String
@@ -22,6 +23,9 @@ actor SessionRecorder {
     private var nextIndex = 0
     private var lastFlush = Date()
     private var finished = false
+    private var flushing = false
+    /// The chunk being written, its index, and whether the write succeeded.
+    private var inFlight: (chunk: Data, index: Int, write: Task<Bool, Never>)?
 
     init(sessionId: String, accountId: String, recording: SessionRecording, key: SymmetricKey, objects: ObjectStore,
          startedAt: Date, columns: Int, rows: Int, title: String, logger: Logger) {
@@ -55,23 +59,45 @@ actor SessionRecorder {
 
     /// Writes the rest; nothing is recorded after.
     func finish() async {
+        while flushing { try? await Task.sleep(for: .milliseconds(5)) }
         await flush()
+        await settle()
         finished = true
     }
 
+    /// Starts sealing and writing what is gathered as the next chunk, beside the relay (off this actor), once the
+    /// chunk before it is written; one flush runs at a time, and events recorded meanwhile wait for the next.
     private func flush() async {
         lastFlush = Date()
-        guard !pending.isEmpty, !finished else { return }
+        guard !pending.isEmpty, !finished, !flushing else { return }
+        flushing = true
+        defer { flushing = false }
+        await settle()
         let chunk = pending
+        let index = nextIndex
         pending = Data()
-        do {
-            let sealed = try TranscriptChunk.seal(chunk, index: nextIndex, sessionId: sessionId, key: key)
-            try await objects.put(bucket: recording.bucket, key: TranscriptChunk.key(prefix: recording.prefix, index: nextIndex), data: sealed,
-                                  accountId: accountId, contentType: "application/octet-stream")
-            nextIndex += 1
-        } catch {
-            logger.error("could not write a transcript chunk", metadata: ["error": "\(error)"])
+        nextIndex += 1
+        let (sessionId, key, objects, recording, accountId, logger) = (sessionId, key, objects, recording, accountId, logger)
+        inFlight = (chunk, index, Task.detached {
+            do {
+                let sealed = try TranscriptChunk.seal(chunk, index: index, sessionId: sessionId, key: key)
+                try await objects.put(bucket: recording.bucket, key: TranscriptChunk.key(prefix: recording.prefix, index: index), data: sealed,
+                                      accountId: accountId, contentType: "application/octet-stream")
+                return true
+            } catch {
+                logger.error("could not write a transcript chunk", metadata: ["error": "\(error)"])
+                return false
+            }
+        })
+    }
+
+    /// Waits for the chunk being written; one that failed goes back in front of what is gathered, under its index.
+    private func settle() async {
+        guard let (chunk, index, write) = inFlight else { return }
+        inFlight = nil
+        if await !write.value {
             pending = chunk + pending
+            nextIndex = index
         }
     }
 }

@@ -33,6 +33,19 @@ import Testing
         #expect(String(decoding: AsciicastEncoder.resize(columns: 120, rows: 40, at: 2), as: UTF8.self) == "[2,\"r\",\"120x40\"]\n")
     }
 
+    @Test func escapesWhatJSONMustEscapeAndRepairsWhatIsNotUTF8() throws {
+        var encoder = AsciicastEncoder()
+        let raw = Data("q\"b\\t\tn\nr\r".utf8) + Data([0x00, 0x1B, 0x7F]) + Data("가 ✓".utf8) + Data([0xFF, 0x41])
+        let encoded = encoder.event(.output, raw, at: 12.000301)
+        let line = try #require(encoded)
+        let event = try #require(try JSONSerialization.jsonObject(with: line) as? [Any])
+        #expect(event[0] as? Double == 12.000301)
+        #expect(event[2] as? String == "q\"b\\t\tn\nr\r\u{0}\u{1B}\u{7F}가 ✓\u{FFFD}A")
+        #expect(String(decoding: line, as: UTF8.self).hasPrefix(#"[12.000301,"o","q\"b\\t\tn\nr\r\u0000\u001b"#))
+        let times = [0.25, 3, 0.000001, 1.0000004].map { String(decoding: AsciicastEncoder.resize(columns: 1, rows: 1, at: $0), as: UTF8.self) }
+        #expect(times == [#"[0.25,"r","1x1"]"#, #"[3,"r","1x1"]"#, #"[0.000001,"r","1x1"]"#, #"[1,"r","1x1"]"#].map { $0 + "\n" })
+    }
+
     @Test func keepsASplitCharacterForTheNextChunk() throws {
         var encoder = AsciicastEncoder()
         let bytes = Array("가".utf8)
@@ -54,6 +67,16 @@ import Testing
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 3, sessionId: "alice-0123456789abcdef0", key: key) }
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 2, sessionId: "bob-0123456789abcdef0", key: key) }
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 2, sessionId: "alice-0123456789abcdef0", key: SymmetricKey(size: .bits256)) }
+    }
+
+    @Test func compressesBeforeSealing() throws {
+        var encoder = AsciicastEncoder()
+        let encoded = encoder.event(.output, Data(count: 256 * 1024), at: 1)
+        let output = try #require(encoded)
+        let key = SymmetricKey(size: .bits256)
+        let sealed = try TranscriptChunk.seal(output, index: 0, sessionId: "alice-0123456789abcdef0", key: key)
+        #expect(sealed.count < output.count / 100)
+        #expect(try TranscriptChunk.open(sealed, index: 0, sessionId: "alice-0123456789abcdef0", key: key) == output)
     }
 
     @Test func namesChunksInOrder() {

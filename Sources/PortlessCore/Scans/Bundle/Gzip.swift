@@ -2,11 +2,12 @@ import CPortlessZlib
 
 /// gzip (RFC 1952) compression and decompression of whole buffers, by the system zlib.
 public enum Gzip {
-    /// `bytes` compressed into one gzip member.
-    public static func compress(_ bytes: [UInt8]) throws(BundleError) -> [UInt8] {
+    /// `bytes` compressed into one gzip member, at zlib's best compression unless `fast` (its fastest level, for
+    /// data compressed while it streams).
+    public static func compress(_ bytes: [UInt8], fast: Bool = false) throws(BundleError) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
-        guard deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+        guard deflateInit2_(&stream, fast ? Z_BEST_SPEED : Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw BundleError("zlib could not start compressing.")
         }
