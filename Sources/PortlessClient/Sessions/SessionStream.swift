@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import PortlessCore
 
 /// Where a session's data channel is and the single-use token that opens it, as StartSession and
