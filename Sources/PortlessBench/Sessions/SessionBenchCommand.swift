@@ -34,6 +34,9 @@ struct SessionBenchCommand: AsyncParsableCommand {
         let clients = SessionClients(binary: binary, server: server, peers: peers, directory: directory)
         let size = sizeMiB << 20
 
+        // Memory first, while the server's heap holds nothing of the streams.
+        log("\(sessions) sessions open")
+        let memory = try await clients.memory(sessions: sessions)
         log("stream of \(sizeMiB) MiB")
         let streamPortless = try clients.stream(size: size, portless: true)
         let streamSSH = try clients.stream(size: size, portless: false)
@@ -47,8 +50,6 @@ struct SessionBenchCommand: AsyncParsableCommand {
         let idleServer = try ProcessStats.read(pid: server.pid).residentKiB
         let idleAgent = try ProcessStats.read(pid: peers.agent.processIdentifier).residentKiB
         let transfer = try clients.transfer(size: transferGiB << 30)
-        log("\(sessions) sessions open")
-        let memory = try await clients.memory(sessions: sessions)
         await server.stop()
 
         func rate(_ seconds: Double) -> String { String(format: "%.0f MB/s", Double(size) / seconds / 1e6) }
