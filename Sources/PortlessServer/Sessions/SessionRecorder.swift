@@ -23,7 +23,6 @@ actor SessionRecorder {
     private var nextIndex = 0
     private var lastFlush = Date()
     private var finished = false
-    private var flushing = false
     /// The chunk being written, its index, and whether the write succeeded.
     private var inFlight: (chunk: Data, index: Int, write: Task<Bool, Never>)?
 
@@ -59,20 +58,17 @@ actor SessionRecorder {
 
     /// Writes the rest; nothing is recorded after.
     func finish() async {
-        while flushing { try? await Task.sleep(for: .milliseconds(5)) }
         await flush()
         await settle()
         finished = true
     }
 
-    /// Starts sealing and writing what is gathered as the next chunk, beside the relay (off this actor), once the
-    /// chunk before it is written; one flush runs at a time, and events recorded meanwhile wait for the next.
+    /// Starts sealing and writing what is gathered as the next chunk, beside the relay (off this actor), once no
+    /// chunk is being written: one chunk is in flight at a time.
     private func flush() async {
         lastFlush = Date()
-        guard !pending.isEmpty, !finished, !flushing else { return }
-        flushing = true
-        defer { flushing = false }
         await settle()
+        guard !pending.isEmpty, !finished else { return }
         let chunk = pending
         let index = nextIndex
         pending = Data()
@@ -91,13 +87,18 @@ actor SessionRecorder {
         })
     }
 
-    /// Waits for the chunk being written; one that failed goes back in front of what is gathered, under its index.
+    /// Returns once no chunk is being written (callers that wait together all wait for the last one started); a
+    /// chunk that failed goes back in front of what is gathered, under its index.
     private func settle() async {
-        guard let (chunk, index, write) = inFlight else { return }
-        inFlight = nil
-        if await !write.value {
-            pending = chunk + pending
-            nextIndex = index
+        while let (chunk, index, write) = inFlight {
+            let written = await write.value
+            // Another caller waiting on the same write has already settled it.
+            guard inFlight?.write == write else { continue }
+            inFlight = nil
+            if !written {
+                pending = chunk + pending
+                nextIndex = index
+            }
         }
     }
 }
