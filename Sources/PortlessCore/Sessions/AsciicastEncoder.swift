@@ -26,61 +26,74 @@ public struct AsciicastEncoder: Sendable {
     }
 
     /// The event line for `bytes` at `seconds` into the session; nil when all of it waits for more bytes.
-    public mutating func event(_ code: Code, _ bytes: Data, at seconds: Double) -> Data? {
-        var pending = (carry[code] ?? []) + bytes
-        let keep = Self.incompleteTail(pending)
-        carry[code] = Array(pending.suffix(keep))
-        pending.removeLast(keep)
-        guard !pending.isEmpty else { return nil }
-        return Self.eventLine(code, String(decoding: pending, as: UTF8.self), at: seconds)
+    /// Output that is all ASCII (most of it) is escaped as it is; other bytes go through `String`, which
+    /// replaces what is not UTF-8.
+    public mutating func event(_ code: Code, _ bytes: Data, at seconds: Double) -> [UInt8]? {
+        let joined = carry[code].map { Data($0) + bytes } ?? bytes
+        let keep = joined.withUnsafeBytes { Self.incompleteTail($0) }
+        carry[code] = keep > 0 ? Array(joined.suffix(keep)) : nil
+        let complete = joined.dropLast(keep)
+        guard !complete.isEmpty else { return nil }
+        return complete.withUnsafeBytes { raw in
+            if Self.isASCII(raw) { return Self.eventLine(code, raw, at: seconds) }
+            var text = String(decoding: raw, as: UTF8.self)
+            return text.withUTF8 { Self.eventLine(code, UnsafeRawBufferPointer($0), at: seconds) }
+        }
     }
 
     /// The event line for a terminal resize.
-    public static func resize(columns: Int, rows: Int, at seconds: Double) -> Data {
-        eventLine(.resize, "\(columns)x\(rows)", at: seconds)
+    public static func resize(columns: Int, rows: Int, at seconds: Double) -> [UInt8] {
+        Array("\(columns)x\(rows)".utf8).withUnsafeBytes { eventLine(.resize, $0, at: seconds) }
     }
 
     /// `[seconds, "code", "text"]` and a newline, written directly into a buffer sized for the worst case: a
     /// session's whole output passes through here, and a general JSON encoder spent more time on it than the rest
-    /// of the relay.
-    static func eventLine(_ code: Code, _ text: String, at seconds: Double) -> Data {
+    /// of the relay. Each byte's JSON form comes from `escapes` and is stored eight bytes at once.
+    static func eventLine(_ code: Code, _ bytes: UnsafeRawBufferPointer, at seconds: Double) -> [UInt8] {
         let head = Array("[\(timestamp(seconds)),\"\(code.rawValue)\",\"".utf8)
         let tail = Array("\"]\n".utf8)
-        var text = text
-        return text.withUTF8 { bytes in
-            // Every byte escapes to at most six (`\u00XX`).
-            let line = [UInt8](unsafeUninitializedCapacity: head.count + bytes.count * 6 + tail.count) { buffer, count in
-                var at = 0
-                for byte in head { buffer[at] = byte; at += 1 }
+        // Every byte escapes to at most six (`\u00XX`); the last eight-byte store may reach two bytes further.
+        let capacity = head.count + bytes.count * 6 + tail.count + 2
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var at = 0
+            for byte in head { buffer[at] = byte; at += 1 }
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+            escapes.withUnsafeBufferPointer { table in
                 for byte in bytes {
-                    switch byte {
-                    case 0x22, 0x5C:
-                        buffer[at] = 0x5C
-                        buffer[at + 1] = byte
-                        at += 2
-                    case 0x0A, 0x0D, 0x09:
-                        buffer[at] = 0x5C
-                        buffer[at + 1] = byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t")
-                        at += 2
-                    case ..<0x20:
-                        buffer[at] = 0x5C
-                        buffer[at + 1] = UInt8(ascii: "u")
-                        buffer[at + 2] = UInt8(ascii: "0")
-                        buffer[at + 3] = UInt8(ascii: "0")
-                        buffer[at + 4] = byte < 0x10 ? UInt8(ascii: "0") : UInt8(ascii: "1")
-                        let low = byte & 0x0F
-                        buffer[at + 5] = low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10
-                        at += 6
-                    default:
-                        buffer[at] = byte
-                        at += 1
-                    }
+                    let escape = table[Int(byte)]
+                    base.storeBytes(of: escape.bytes.littleEndian, toByteOffset: at, as: UInt64.self)
+                    at += Int(escape.length)
                 }
-                for byte in tail { buffer[at] = byte; at += 1 }
-                count = at
             }
-            return Data(line)
+            for byte in tail { buffer[at] = byte; at += 1 }
+            count = at
         }
+    }
+
+    /// Each byte's form inside a JSON string: itself, a two-character escape, or `\u00XX` (little-endian
+    /// bytes, padded to eight).
+    private static let escapes: [(bytes: UInt64, length: UInt8)] = (0...255).map { value in
+        let byte = UInt8(value)
+        let form: [UInt8] = switch byte {
+        case 0x22, 0x5C: [0x5C, byte]
+        case 0x0A: Array(#"\n"#.utf8)
+        case 0x0D: Array(#"\r"#.utf8)
+        case 0x09: Array(#"\t"#.utf8)
+        case ..<0x20: Array(String(format: "\\u%04x", value).utf8)
+        default: [byte]
+        }
+        let bytes = form.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        return (bytes, UInt8(form.count))
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        return bytes[offset...].allSatisfy { $0 < 0x80 }
     }
 
     /// Seconds (from 0) to the microsecond, as a JSON number: `2`, `0.25`, `12.000301`.
@@ -99,7 +112,7 @@ public struct AsciicastEncoder: Sendable {
     }
 
     /// How many bytes at the end of `bytes` begin a UTF-8 character not yet complete.
-    static func incompleteTail(_ bytes: [UInt8]) -> Int {
+    static func incompleteTail(_ bytes: UnsafeRawBufferPointer) -> Int {
         for back in 1...min(3, max(1, bytes.count)) where back <= bytes.count {
             let byte = bytes[bytes.count - back]
             if byte & 0xC0 == 0x80 { continue }

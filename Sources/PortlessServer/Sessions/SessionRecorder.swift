@@ -4,11 +4,11 @@ import Logging
 import PortlessCore
 
 /// Writes one session's asciicast v2 transcript to the object store while the session runs: events are
-/// gathered and sealed into a numbered chunk (TranscriptChunk) every second or 1 MiB, so a node or client
+/// gathered and sealed into a numbered chunk (TranscriptChunk) every second or 4 MiB, so a node or client
 /// that dies mid-session loses nothing already relayed. Sealing and writing a chunk runs beside the relay,
 /// one chunk at a time.
 actor SessionRecorder {
-    static let chunkSize = 1 << 20
+    static let chunkSize = 4 << 20
     static let flushInterval: TimeInterval = 1
 
     private let sessionId: String
@@ -41,14 +41,14 @@ actor SessionRecorder {
     /// Adds an output or input event.
     func record(_ code: AsciicastEncoder.Code, _ bytes: Data) async {
         guard !finished, let line = encoder.event(code, bytes, at: Date().timeIntervalSince(startedAt)) else { return }
-        pending.append(line)
+        pending.append(contentsOf: line)
         if pending.count >= Self.chunkSize { await flush() }
     }
 
     /// Adds a resize event.
     func resize(columns: Int, rows: Int) {
         guard !finished else { return }
-        pending.append(AsciicastEncoder.resize(columns: columns, rows: rows, at: Date().timeIntervalSince(startedAt)))
+        pending.append(contentsOf: AsciicastEncoder.resize(columns: columns, rows: rows, at: Date().timeIntervalSince(startedAt)))
     }
 
     /// Writes what is gathered when the last write is a second old.

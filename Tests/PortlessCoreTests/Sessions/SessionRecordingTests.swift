@@ -25,7 +25,7 @@ import Testing
         #expect(header.last == 0x0A)
         var encoder = AsciicastEncoder()
         let event0 = encoder.event(.output, Data("hi\r\n".utf8), at: 1.5)
-        let line = try #require(event0)
+        let line = Data(try #require(event0))
         let event = try #require(try JSONSerialization.jsonObject(with: line) as? [Any])
         #expect(event[0] as? Double == 1.5)
         #expect(event[1] as? String == "o")
@@ -37,13 +37,22 @@ import Testing
         var encoder = AsciicastEncoder()
         let raw = Data("q\"b\\t\tn\nr\r".utf8) + Data([0x00, 0x1B, 0x7F]) + Data("가 ✓".utf8) + Data([0xFF, 0x41])
         let encoded = encoder.event(.output, raw, at: 12.000301)
-        let line = try #require(encoded)
+        let line = Data(try #require(encoded))
         let event = try #require(try JSONSerialization.jsonObject(with: line) as? [Any])
         #expect(event[0] as? Double == 12.000301)
         #expect(event[2] as? String == "q\"b\\t\tn\nr\r\u{0}\u{1B}\u{7F}가 ✓\u{FFFD}A")
         #expect(String(decoding: line, as: UTF8.self).hasPrefix(#"[12.000301,"o","q\"b\\t\tn\nr\r\u0000\u001b"#))
         let times = [0.25, 3, 0.000001, 1.0000004].map { String(decoding: AsciicastEncoder.resize(columns: 1, rows: 1, at: $0), as: UTF8.self) }
         #expect(times == [#"[0.25,"r","1x1"]"#, #"[3,"r","1x1"]"#, #"[0.000001,"r","1x1"]"#, #"[1,"r","1x1"]"#].map { $0 + "\n" })
+    }
+
+    @Test func everyASCIIByteReadsBackAsItself() throws {
+        var encoder = AsciicastEncoder()
+        let ascii = Data((0..<0x80).map { UInt8($0) } + (0..<0x80).reversed().map { UInt8($0) })
+        let encoded = encoder.event(.output, ascii, at: 0)
+        let line = Data(try #require(encoded))
+        let event = try #require(try JSONSerialization.jsonObject(with: line) as? [Any])
+        #expect(event[2] as? String == String(decoding: ascii, as: UTF8.self))
     }
 
     @Test func keepsASplitCharacterForTheNextChunk() throws {
@@ -72,7 +81,7 @@ import Testing
     @Test func compressesBeforeSealing() throws {
         var encoder = AsciicastEncoder()
         let encoded = encoder.event(.output, Data(count: 256 * 1024), at: 1)
-        let output = try #require(encoded)
+        let output = Data(try #require(encoded))
         let key = SymmetricKey(size: .bits256)
         let sealed = try TranscriptChunk.seal(output, index: 0, sessionId: "alice-0123456789abcdef0", key: key)
         #expect(sealed.count < output.count / 100)
