@@ -35,6 +35,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CPortlessZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPortlessMalloc"),
         .target(
             name: "PortlessCore",
             dependencies: [
@@ -121,6 +122,7 @@ let package = Package(
         .target(
             name: "PortlessCLI",
             dependencies: [
+                "CPortlessMalloc",
                 "PortlessCore",
                 "PortlessBundles",
                 "PortlessStore",

@@ -14,6 +14,7 @@ public struct PortlessCommand: AsyncParsableCommand {
 extension PortlessCommand {
     /// Parses the process arguments and runs the chosen command, exiting with its status.
     public static func start() async {
+        MallocTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -93,7 +93,8 @@ extension PortlessServer {
                      secureTransport: secureTransport, audit: audit, writeGuard: ScanBucketGuard(scans: scans, logger: logger)).register(on: router)
 
         let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
-            configuration: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(15))),
+            configuration: .init(maxFrameSize: 1 << 20, extensions: [.nonNegotiatedExtension { WebSocketUnmasking() }],
+                                 autoPing: .enabled(timePeriod: .seconds(15))),
             additionalChannelHandlers: [ExpectContinueHandler()]
         ) { request, channel, _ in
             if request.path == SessionLeg.path {

@@ -53,7 +53,10 @@ struct WebSocketLegWriter: SessionLegWriter {
         switch frame {
         case .bytes(let channel, let bytes):
             try await credit.spend(bytes.count)
-            try await outbound.write(.binary(ByteBuffer(bytes: SessionLeg.frame(channel, bytes))))
+            var frame = ByteBufferAllocator().buffer(capacity: bytes.count + 1)
+            frame.writeInteger(channel.rawValue)
+            frame.writeBytes(bytes)
+            try await outbound.write(.binary(frame))
         case .control(let control):
             try await outbound.write(.text(try control.encoded()))
         }

@@ -263,9 +263,8 @@ public actor DataChannelClient {
     }
 
     private func acknowledged(_ message: DataChannelMessage) {
-        guard let content = try? JSONDecoder().decode(AcknowledgeContent.self, from: message.payload) else { return }
+        guard let sequence = AcknowledgeContent.acknowledgedSequenceNumber(in: message.payload) else { return }
         heard = true
-        let sequence = content.AcknowledgedMessageSequenceNumber
         sequencer.acknowledge(sequence)
         if let sent = sentOnce.removeValue(forKey: sequence) {
             retransmission.sample(Date().timeIntervalSince(sent))

@@ -13,18 +13,11 @@ public enum SessionLeg {
     /// The path agents dial.
     public static let path = "/agent/v1/session"
 
-    /// A binary frame: the channel tag, then the bytes.
-    public static func frame(_ channel: SessionLegChannel, _ bytes: Data) -> Data {
-        var out = Data(capacity: bytes.count + 1)
-        out.append(channel.rawValue)
-        out.append(bytes)
-        return out
-    }
-
-    /// Splits a binary frame into its channel and bytes; nil for an empty frame or an unknown tag.
+    /// Splits a binary frame (the one-byte channel tag, then the bytes; writers build it in their own buffer) into its channel and bytes (sharing the frame's storage); nil for an empty
+    /// frame or an unknown tag.
     public static func parse(_ frame: Data) -> (SessionLegChannel, Data)? {
         guard let first = frame.first, let channel = SessionLegChannel(rawValue: first) else { return nil }
-        return (channel, Data(frame.dropFirst()))
+        return (channel, frame.dropFirst())
     }
 }
 

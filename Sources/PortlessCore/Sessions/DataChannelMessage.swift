@@ -34,7 +34,13 @@ public struct DataChannelMessage: Sendable, Equatable {
 
     /// The message as one binary WebSocket frame.
     public func encoded() -> Data {
-        var out = Data(capacity: Self.payloadOffset + payload.count)
+        encodedHeader() + payload
+    }
+
+    /// The frame's first `payloadOffset` bytes (the payload's digest among them), for a writer that puts the
+    /// header and the payload into its own buffer.
+    public func encodedHeader() -> Data {
+        var out = Data(capacity: Self.payloadOffset)
         out.appendBigEndian(Self.headerLength)
         var type = Array(messageType.rawValue.utf8.prefix(32))
         type += Array(repeating: UInt8(ascii: " "), count: 32 - type.count)
@@ -49,35 +55,33 @@ public struct DataChannelMessage: Sendable, Equatable {
         out.append(contentsOf: SHA256.hash(data: payload))
         out.appendBigEndian(payloadType.rawValue)
         out.appendBigEndian(UInt32(payload.count))
-        out.append(payload)
         return out
     }
 
     /// Decodes one frame, checking what the plugin checks: a header length, a known message type, a
-    /// creation date and, for a non-empty payload, its SHA-256 digest.
+    /// creation date and, for a non-empty payload, its SHA-256 digest. The payload shares `frame`'s storage.
     public static func decode(_ frame: Data) throws(DataChannelError) -> DataChannelMessage {
-        let bytes = [UInt8](frame)
-        guard bytes.count >= payloadOffset else { throw .malformed("a data channel message is at least \(payloadOffset) bytes") }
-        let headerLength = bytes.bigEndian(UInt32.self, at: 0)
-        guard headerLength != 0, Int(headerLength) + 4 <= bytes.count else { throw .malformed("bad header length \(headerLength)") }
-        let typeText = String(decoding: bytes[4..<36], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \u{0}"))
+        guard frame.count >= payloadOffset else { throw .malformed("a data channel message is at least \(payloadOffset) bytes") }
+        let header = [UInt8](frame.prefix(payloadOffset))
+        let headerLength = header.bigEndian(UInt32.self, at: 0)
+        guard headerLength != 0, Int(headerLength) + 4 <= frame.count else { throw .malformed("bad header length \(headerLength)") }
+        let typeText = String(decoding: header[4..<36], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \u{0}"))
         guard let messageType = DataChannelMessageType(rawValue: typeText) else { throw .malformed("unknown message type \(typeText)") }
-        let createdDate = bytes.bigEndian(UInt64.self, at: 40)
+        let createdDate = header.bigEndian(UInt64.self, at: 40)
         guard createdDate != 0 else { throw .malformed("message without a creation date") }
-        let wireId = Array(bytes[64..<80])
-        let canonical = Array(wireId[8..<16] + wireId[0..<8])
+        let wireId = header[64..<80]
+        let canonical = Array(wireId.suffix(8) + wireId.prefix(8))
         let messageId = UUID(uuid: (canonical[0], canonical[1], canonical[2], canonical[3], canonical[4], canonical[5], canonical[6], canonical[7],
                                     canonical[8], canonical[9], canonical[10], canonical[11], canonical[12], canonical[13], canonical[14], canonical[15]))
-        let digest = Data(bytes[80..<112])
-        let payloadTypeRaw = bytes.bigEndian(UInt32.self, at: 112)
-        let payload = Data(bytes[(Int(headerLength) + 4)...])
-        if !payload.isEmpty, Data(SHA256.hash(data: payload)) != digest {
+        let payloadTypeRaw = header.bigEndian(UInt32.self, at: 112)
+        let payload = frame.dropFirst(Int(headerLength) + 4)
+        if !payload.isEmpty, !SHA256.hash(data: payload).elementsEqual(header[80..<112]) {
             throw .malformed("payload digest mismatch")
         }
-        var message = DataChannelMessage(messageType: messageType, sequenceNumber: Int64(bitPattern: bytes.bigEndian(UInt64.self, at: 48)),
-                                         flags: bytes.bigEndian(UInt64.self, at: 56),
+        var message = DataChannelMessage(messageType: messageType, sequenceNumber: Int64(bitPattern: header.bigEndian(UInt64.self, at: 48)),
+                                         flags: header.bigEndian(UInt64.self, at: 56),
                                          payloadType: DataChannelPayloadType(rawValue: payloadTypeRaw) ?? .unknown,
-                                         payload: payload, messageId: messageId, schemaVersion: bytes.bigEndian(UInt32.self, at: 36))
+                                         payload: payload, messageId: messageId, schemaVersion: header.bigEndian(UInt32.self, at: 36))
         message.createdDate = createdDate
         return message
     }

@@ -31,10 +31,39 @@ public struct AcknowledgeContent: Sendable, Codable, Equatable {
         IsSequentialMessage = true
     }
 
-    /// The `acknowledge` message answering `message`.
+    /// The `acknowledge` message answering `message`. Its JSON is written directly (every field is a fixed
+    /// identifier, a UUID or a number: nothing to escape); one goes out for every message received.
     public static func message(acknowledging message: DataChannelMessage) -> DataChannelMessage {
-        let payload = (try? JSONEncoder().encode(AcknowledgeContent(of: message))) ?? Data()
-        return DataChannelMessage(messageType: .acknowledge, flags: 3, payloadType: .unknown, payload: payload)
+        let json = "{\"AcknowledgedMessageType\":\"\(message.messageType.rawValue)\",\"AcknowledgedMessageId\":\"\(message.messageId.uuidString.lowercased())\","
+            + "\"AcknowledgedMessageSequenceNumber\":\(message.sequenceNumber),\"IsSequentialMessage\":true}"
+        return DataChannelMessage(messageType: .acknowledge, flags: 3, payloadType: .unknown, payload: Data(json.utf8))
+    }
+
+    /// The sequence number an `acknowledge` payload acknowledges (all a sender needs of it), nil when it names
+    /// none. The number is read where the key stands, without decoding the whole document (one comes for every
+    /// message sent); a payload the scan cannot read is decoded in full.
+    public static func acknowledgedSequenceNumber(in payload: Data) -> Int64? {
+        scanSequenceNumber(payload) ?? (try? JSONDecoder().decode(AcknowledgeContent.self, from: payload))?.AcknowledgedMessageSequenceNumber
+    }
+
+    private static let sequenceKey = Array("\"AcknowledgedMessageSequenceNumber\"".utf8)
+
+    private static func scanSequenceNumber(_ payload: Data) -> Int64? {
+        payload.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int64? in
+            let text = bytes.bindMemory(to: UInt8.self)
+            guard let keyStart = text.firstRange(of: sequenceKey)?.upperBound else { return nil }
+            var index = keyStart
+            func skipSpace() { while index < text.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(text[index]) { index += 1 } }
+            skipSpace()
+            guard index < text.endIndex, text[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            let digitsStart = index
+            if index < text.endIndex, text[index] == UInt8(ascii: "-") { index += 1 }
+            while index < text.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[index]) { index += 1 }
+            guard index < text.endIndex, [UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D].contains(text[index]) else { return nil }
+            return Int64(String(decoding: text[digitsStart..<index], as: UTF8.self))
+        }
     }
 }
 

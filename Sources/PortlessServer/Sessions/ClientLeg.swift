@@ -16,7 +16,7 @@ final class ClientLeg: Sendable {
     let id = UUID()
     /// `portless session` gets stderr and the exit code as their own payload types.
     let isPortless: Bool
-    private let frames: AsyncStream<Data>.Continuation
+    private let frames: AsyncStream<DataChannelMessage>.Continuation
     private let waiting = Mutex(0)
     private let dropConnection: @Sendable () -> Void
 
@@ -25,11 +25,15 @@ final class ClientLeg: Sendable {
     init(outbound: WebSocketOutboundWriter, isPortless: Bool, dropConnection: @escaping @Sendable () -> Void) {
         self.isPortless = isPortless
         self.dropConnection = dropConnection
-        let (stream, continuation) = AsyncStream<Data>.makeStream()
+        let (stream, continuation) = AsyncStream<DataChannelMessage>.makeStream()
         frames = continuation
         Task { [self] in
-            for await frame in stream {
-                do { try await outbound.write(.binary(ByteBuffer(bytes: frame))) } catch { break }
+            for await message in stream {
+                // Encoded here, off the session's actor: the payload is digested and copied once, into the frame.
+                var frame = ByteBufferAllocator().buffer(capacity: DataChannelMessage.payloadOffset + message.payload.count)
+                frame.writeBytes(message.encodedHeader())
+                frame.writeBytes(message.payload)
+                do { try await outbound.write(.binary(frame)) } catch { break }
                 waiting.withLock { $0 -= 1 }
             }
             try? await outbound.close(.normalClosure, reason: "session ended")
@@ -44,7 +48,7 @@ final class ClientLeg: Sendable {
             count += 1
             return true
         }
-        if accepted { frames.yield(message.encoded()) }
+        if accepted { frames.yield(message) }
     }
 
     /// Whether everything queued has been written.

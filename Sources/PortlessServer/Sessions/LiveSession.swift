@@ -145,8 +145,8 @@ actor LiveSession {
         }
         switch message.messageType {
         case .acknowledge:
-            if let content = try? JSONDecoder().decode(AcknowledgeContent.self, from: message.payload) {
-                sequencer.acknowledge(content.AcknowledgedMessageSequenceNumber)
+            if let sequenceNumber = AcknowledgeContent.acknowledgedSequenceNumber(in: message.payload) {
+                sequencer.acknowledge(sequenceNumber)
                 wake()
             }
         case .inputStreamData:

@@ -46,7 +46,10 @@ struct WebSocketAgentWriter: SessionAgentWriter {
     let outbound: WebSocketOutboundWriter
 
     func bytes(_ data: Data) async {
-        try? await outbound.write(.binary(ByteBuffer(bytes: SessionLeg.frame(.stream, data))))
+        var frame = ByteBufferAllocator().buffer(capacity: data.count + 1)
+        frame.writeInteger(SessionLegChannel.stream.rawValue)
+        frame.writeBytes(data)
+        try? await outbound.write(.binary(frame))
     }
 
     func control(_ control: SessionLegControl) async {

@@ -63,6 +63,20 @@ import Testing
         #expect(content.AcknowledgedMessageSequenceNumber == 3)
         #expect(content.AcknowledgedMessageType == "input_stream_data")
         #expect(content.AcknowledgedMessageId == message.messageId.uuidString.lowercased())
+        #expect(AcknowledgeContent.acknowledgedSequenceNumber(in: ack.payload) == 3)
+    }
+
+    @Test func readsTheAcknowledgedNumberHoweverTheJSONIsLaidOut() {
+        let payloads = [
+            #"{"AcknowledgedMessageType":"output_stream_data","AcknowledgedMessageId":"x","AcknowledgedMessageSequenceNumber":12,"IsSequentialMessage":true}"#,
+            "{ \"IsSequentialMessage\" : true ,\n \"AcknowledgedMessageSequenceNumber\" :\t9007199254740993 }",
+            #"{"AcknowledgedMessageSequenceNumber":-1}"#,
+            #"{"AcknowledgedMessageType":"x","AcknowledgedMessageId":"y","\u0041cknowledgedMessageSequenceNumber":7,"IsSequentialMessage":true}"#,
+        ]
+        #expect(payloads.map { AcknowledgeContent.acknowledgedSequenceNumber(in: Data($0.utf8)) } == [12, 9_007_199_254_740_993, -1, 7])
+        for bad in [#"{"AcknowledgedMessageSequenceNumber":"12"}"#, #"{"AcknowledgedMessageSequenceNumber":1.5}"#, "{}", "not json", ""] {
+            #expect(AcknowledgeContent.acknowledgedSequenceNumber(in: Data(bad.utf8)) == nil)
+        }
     }
 }
 

@@ -36,23 +36,31 @@ public struct SmuxFrame: Sendable, Equatable {
         return out
     }
 
-    /// `data` cut into PSH frames of at most `maxData` bytes.
+    /// `data` cut into PSH frames of at most `maxData` bytes (each sharing `data`'s storage).
     public static func push(_ data: Data, streamId: UInt32) -> [SmuxFrame] {
         stride(from: data.startIndex, to: data.endIndex, by: maxData).map {
-            SmuxFrame(.psh, streamId: streamId, data: Data(data[$0..<min($0 + maxData, data.endIndex)]))
+            SmuxFrame(.psh, streamId: streamId, data: data[$0..<min($0 + maxData, data.endIndex)])
         }
     }
 }
 
-/// Reassembles smux frames from a byte stream whose chunks may split frames anywhere.
+/// Reassembles smux frames from a byte stream whose chunks may split frames anywhere. Frames whole
+/// within one chunk keep sharing its storage; only a split frame's bytes are gathered.
 public struct SmuxFrameReader: Sendable {
-    private var buffer = Data()
+    private var pending = Data()
 
     public init() {}
 
     /// Adds bytes; returns the frames now complete. A frame with an unknown version or command throws.
     public mutating func append(_ bytes: Data) throws(SmuxError) -> [SmuxFrame] {
-        buffer.append(bytes)
+        var buffer: Data
+        if pending.isEmpty {
+            buffer = bytes
+        } else {
+            pending.append(bytes)
+            buffer = pending
+            pending = Data()
+        }
         var frames: [SmuxFrame] = []
         var start = buffer.startIndex
         while buffer.endIndex - start >= SmuxFrame.headerSize {
@@ -63,10 +71,10 @@ public struct SmuxFrameReader: Sendable {
             var streamId: UInt32 = 0
             for index in 0..<4 { streamId |= UInt32(buffer[start + 4 + index]) << (8 * index) }
             let dataStart = start + SmuxFrame.headerSize
-            frames.append(SmuxFrame(command, streamId: streamId, data: Data(buffer[dataStart..<dataStart + length])))
+            frames.append(SmuxFrame(command, streamId: streamId, data: buffer[dataStart..<dataStart + length]))
             start = dataStart + length
         }
-        buffer = Data(buffer[start...])
+        if start < buffer.endIndex { pending = Data(buffer[start...]) }
         return frames
     }
 }
