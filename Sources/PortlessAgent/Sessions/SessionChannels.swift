@@ -6,9 +6,12 @@ import Glibc
 
 /// What a session's bytes come from and go to, as NIO channels: their async streams read only as
 /// fast as they are consumed, their writes wait for the descriptor, and no read exceeds `maxChunk`
-/// (one leg frame).
+/// (one leg frame, one data-channel message). Reads grow towards it only while they come back full, so
+/// a terminal's keystroke echoes stay small; a bulk stream moves in large frames, and the relay's costs
+/// per message (acknowledgements, digests' setup, task hops) fall with their number: 32 KiB gave a port
+/// forward 110 MB/s, 256 KiB 210 (decision 114).
 enum SessionChannels {
-    static let maxChunk = 32 * 1024
+    static let maxChunk = 256 * 1024
     static let connectTimeout: TimeAmount = .seconds(10)
 
     private static let allocator = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 4096, maximum: maxChunk)

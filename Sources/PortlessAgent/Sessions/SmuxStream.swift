@@ -48,9 +48,9 @@ struct SmuxStream: Sendable {
             readyContinuation.finish()
             do {
                 for try await buffer in fromDestination {
-                    for frame in SmuxFrame.push(Data(buffer.readableBytesView), streamId: id) {
-                        try await writer.send(.bytes(.stream, frame.encoded()))
-                    }
+                    // One leg frame for the whole read, however many smux frames it takes.
+                    let frames = SmuxFrame.push(Data(buffer.readableBytesView), streamId: id)
+                    try await writer.send(.bytes(.stream, frames.reduce(into: Data(capacity: buffer.readableBytes + 8 * frames.count)) { $0.append($1.encoded()) }))
                     tally.received(buffer.readableBytes)
                 }
             } catch {}

@@ -9,6 +9,8 @@ public struct DataChannelSequencer: Sendable {
 
     public private(set) var nextOutgoing: Int64 = 0
     public private(set) var expectedIncoming: Int64 = 0
+    /// Payload bytes sent and not yet acknowledged.
+    public private(set) var unacknowledgedBytes = 0
     private var unacknowledged: [Int64: Sent] = [:]
     private var early: [Int64: DataChannelMessage] = [:]
 
@@ -28,12 +30,14 @@ public struct DataChannelSequencer: Sendable {
         stamped.sequenceNumber = nextOutgoing
         nextOutgoing += 1
         unacknowledged[stamped.sequenceNumber] = Sent(message: stamped, sentAt: now)
+        unacknowledgedBytes += stamped.payload.count
         return stamped
     }
 
     /// The peer acknowledged the stream message numbered `sequenceNumber`.
     public mutating func acknowledge(_ sequenceNumber: Int64) {
-        unacknowledged[sequenceNumber] = nil
+        guard let sent = unacknowledged.removeValue(forKey: sequenceNumber) else { return }
+        unacknowledgedBytes -= sent.message.payload.count
     }
 
     /// Stream messages unacknowledged for longer than `timeout`, oldest first; their send time is reset.

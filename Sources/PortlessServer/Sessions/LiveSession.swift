@@ -9,11 +9,13 @@ import WSCore
 /// One running session: the relay between the client's data channel and the agent's session leg. It
 /// numbers and keeps output until the client acknowledges it (so a dropped client resumes without loss),
 /// delivers input in order once, and applies backpressure both ways: output waits while `window` messages
-/// are unacknowledged; input beyond `inputLimit` queued messages is dropped unacknowledged, for the client
+/// or `windowBytes` bytes are unacknowledged; input beyond `inputLimit` queued messages is dropped unacknowledged, for the client
 /// to send again — so acknowledgements always flow and no leg buffers without bound.
 actor LiveSession {
     /// Output messages in flight to the client at most.
     static let window = 64
+    /// Output bytes in flight to the client at most (the agent's reads reach 256 KiB a message).
+    static let windowBytes = 4 << 20
     /// Input messages queued for the agent at most.
     static let inputLimit = 256
     /// Unacknowledged output is sent again after this long.
@@ -220,7 +222,7 @@ actor LiveSession {
 
     /// Bytes from the agent: they wait for the handshake and for room in the window, then go to the client.
     func fromAgent(_ channel: SessionLegChannel, _ bytes: Data) async {
-        while !ended && (!agentReady || sequencer.unacknowledgedCount >= Self.window) {
+        while !ended && (!agentReady || sequencer.unacknowledgedCount >= Self.window || sequencer.unacknowledgedBytes >= Self.windowBytes) {
             await withCheckedContinuation { waiters.append($0) }
         }
         guard !ended else { return }
