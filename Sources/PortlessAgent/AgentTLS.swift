@@ -45,10 +45,15 @@ enum AgentTLS {
     /// The WebSocket settings for the channel. TLS forbids an IP address as SNI name, so a server
     /// dialled by address is sent a placeholder name (the pinned CA, not the name, is what is checked).
     static func webSocketConfiguration(for url: String, autoPing: Bool) -> WebSocketClientConfiguration {
+        WebSocketClientConfiguration(maxFrameSize: 1 << 20, autoPing: autoPing ? .enabled(timePeriod: .seconds(15)) : .disabled,
+                                     sniHostname: sniHostname(for: url))
+    }
+
+    /// The TLS server name to send for `url`: nil (its host) for a name, a placeholder for an address.
+    static func sniHostname(for url: String) -> String? {
         let host = URLComponents(string: url)?.host ?? ""
         let isAddress = host.contains(":") || host.split(separator: ".").allSatisfy { Int($0) != nil }
-        return WebSocketClientConfiguration(maxFrameSize: 1 << 20, autoPing: autoPing ? .enabled(timePeriod: .seconds(15)) : .disabled,
-                                            sniHostname: isAddress ? "localhost" : nil)
+        return isAddress ? "localhost" : nil
     }
 
     /// `sha256:` and the hex SHA-256 of the first certificate's DER encoding in `pem`.

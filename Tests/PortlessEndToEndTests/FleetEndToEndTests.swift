@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortlessClient
 import PortlessCore
 import PortlessTestSupport
@@ -50,6 +51,20 @@ struct FleetEndToEndTests {
                 #expect(invocation["StandardOutputContent"]?.stringValue == "over tls\n")
                 let pinned = try String(contentsOf: agents[0].stateDirectory.appendingPathComponent("server-ca.pem"), encoding: .utf8)
                 #expect(pinned.contains("BEGIN CERTIFICATE"))
+
+                // A session's leg dials the server over TLS too, with the pinned CA.
+                let started = try await server.ssm("StartSession", [
+                    "Target": .string(agents[0].instanceId), "DocumentName": .string("AWS-StartNonInteractiveCommand"),
+                    "Parameters": .object(["command": .array([.string("echo over a tls leg; exit 3")])]),
+                ])
+                let stream = try #require(SessionStream(reply: started))
+                #expect(stream.streamURL.hasPrefix("wss://"))
+                let output = OutputCollector()
+                let end = try await DataChannelClient(stream: stream, api: server.client, logger: Logger(label: "tls-session")).run { piece in
+                    if case .stdout(let bytes) = piece { await output.append(bytes) }
+                }
+                #expect(end.exitCode == 3)
+                #expect(await output.text == "over a tls leg\n")
             }
         }
     }
@@ -101,4 +116,15 @@ struct FleetEndToEndTests {
         }
         throw TestSupportError("invocation \(commandId) on \(instanceId) did not finish")
     }
+}
+
+/// What a session printed, gathered across the output handler's calls.
+private actor OutputCollector {
+    private var bytes = Data()
+
+    func append(_ more: Data) {
+        bytes.append(more)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

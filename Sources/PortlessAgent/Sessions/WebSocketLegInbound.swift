@@ -2,7 +2,6 @@ import Foundation
 import NIOCore
 import PortlessCore
 import Synchronization
-import WSClient
 
 /// A session leg's inbound side after the handshake. `read()` takes every WebSocket message as it
 /// comes, whatever the session is doing: `credit` controls refill the agent's `LegCredit` at once,
@@ -12,19 +11,19 @@ import WSClient
 /// a server that overruns it loses the leg. Frames with an unknown channel and text that is no
 /// control are skipped.
 ///
-/// `@unchecked Sendable`: the WebSocket's iterator is not Sendable; only `read()` uses it, and it
+/// `@unchecked Sendable`: the WebSocket's inbound half is read by one task; only `read()` uses it, and it
 /// runs once, in a task of its own.
 final class WebSocketLegInbound: AsyncSequence, @unchecked Sendable {
     typealias Element = SessionLegFrame
 
-    private var messages: WebSocketInboundMessageStream.AsyncIterator
+    private var messages: LegInbound
     private let credit: LegCredit
     private let writer: any SessionLegWriter
     private let window = Mutex(SessionLegWindow())
     private let frames: AsyncThrowingStream<SessionLegFrame, any Error>
     private let queue: AsyncThrowingStream<SessionLegFrame, any Error>.Continuation
 
-    init(messages: WebSocketInboundMessageStream.AsyncIterator, credit: LegCredit, writer: any SessionLegWriter) {
+    init(messages: LegInbound, credit: LegCredit, writer: any SessionLegWriter) {
         self.messages = messages
         self.credit = credit
         self.writer = writer

@@ -4,10 +4,9 @@ import NIOCore
 import NIOSSL
 import NIOWebSocket
 import PortlessCore
-import WSClient
 
-/// A session's leg in production: a WebSocket to the server's `SessionLeg.path`, dialled with the
-/// control channel's scheme, host, port and TLS settings (the same pinned CA). The agent says
+/// A session's leg in production: a WebSocket (`LegWebSocket`) to the server's `SessionLeg.path`, dialled
+/// with the control channel's scheme, host, port and TLS settings (the same pinned CA). The agent says
 /// `SessionLegHello`, waits for `ready`, serves the order with its stream bytes under the leg's
 /// window (`LegCredit` out, `WebSocketLegInbound` in), and closes the leg when it is done.
 struct WebSocketSessionLeg: Sendable {
@@ -18,12 +17,12 @@ struct WebSocketSessionLeg: Sendable {
 
     /// Serves `order` over a new leg; failures are logged (the server sees the leg close).
     func serve(_ order: SessionOrder) async {
-        let configuration = AgentTLS.webSocketConfiguration(for: url, autoPing: true)
         do {
-            try await WebSocketClient.connect(url: url, configuration: configuration, tlsConfiguration: tls, logger: logger) { inbound, outbound, _ in
+            try await LegWebSocket.connect(url: url, tls: tls, sniHostname: AgentTLS.sniHostname(for: url),
+                                           maxMessage: SessionLegWindow.maxFrame + 1) { inbound, outbound in
                 let hello = SessionLegHello(instanceId: instanceId, sessionId: order.sessionId, token: order.legToken)
                 try await outbound.write(.text(String(decoding: try WireCoding.encoder().encode(hello), as: UTF8.self)))
-                var messages = inbound.messages(maxSize: SessionLegWindow.maxFrame).makeAsyncIterator()
+                var messages = inbound
                 guard case .text(let answer)? = try await messages.next(), (try? SessionLegControl.decode(answer))?.type == .ready else {
                     throw ClientFailure("server refused the session leg")
                 }
@@ -34,7 +33,7 @@ struct WebSocketSessionLeg: Sendable {
                     group.addTask { await legInbound.read() }
                     await SessionRunner(order: order, logger: logger).run(inbound: legInbound, writer: writer)
                     credit.close()
-                    try? await outbound.close(.normalClosure, reason: nil)
+                    try? await outbound.close()
                 }
             }
         } catch {
@@ -46,7 +45,7 @@ struct WebSocketSessionLeg: Sendable {
 /// Writes session-leg frames to the WebSocket: bytes as binary frames after their channel tag, once
 /// the leg's credit allows them; controls as text, at once.
 struct WebSocketLegWriter: SessionLegWriter {
-    let outbound: WebSocketOutboundWriter
+    let outbound: LegOutbound
     let credit: LegCredit
 
     func send(_ frame: SessionLegFrame) async throws {
