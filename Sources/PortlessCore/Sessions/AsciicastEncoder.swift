@@ -41,11 +41,6 @@ public struct AsciicastEncoder: Sendable {
         }
     }
 
-    /// The event line for a terminal resize.
-    public static func resize(columns: Int, rows: Int, at seconds: Double) -> [UInt8] {
-        Array("\(columns)x\(rows)".utf8).withUnsafeBytes { eventLine(.resize, $0, at: seconds) }
-    }
-
     /// `[seconds, "code", "text"]` and a newline, written directly into a buffer sized for the worst case: a
     /// session's whole output passes through here, and a general JSON encoder spent more time on it than the rest
     /// of the relay. Each byte's JSON form comes from `escapes` and is stored eight bytes at once.

@@ -3,10 +3,10 @@ import Foundation
 import Logging
 import PortlessCore
 
-/// Writes one session's asciicast v2 transcript to the object store while the session runs: events are
-/// gathered and sealed into a numbered chunk (TranscriptChunk) every second or 4 MiB, so a node or client
-/// that dies mid-session loses nothing already relayed. Sealing and writing a chunk runs beside the relay,
-/// one chunk at a time.
+/// Writes one session's transcript to the object store while the session runs: events are gathered as
+/// relayed (`TranscriptEvents`; the asciicast text is made when it is read) and sealed into a numbered chunk
+/// (TranscriptChunk) every second or 4 MiB, so a node or client that dies mid-session loses nothing already
+/// relayed. Sealing and writing a chunk runs beside the relay, one chunk at a time.
 actor SessionRecorder {
     static let chunkSize = 4 << 20
     static let flushInterval: TimeInterval = 1
@@ -18,7 +18,6 @@ actor SessionRecorder {
     private let objects: ObjectStore
     private let startedAt: Date
     private let logger: Logger
-    private var encoder = AsciicastEncoder()
     private var pending = Data()
     private var nextIndex = 0
     private var lastFlush = Date()
@@ -35,20 +34,21 @@ actor SessionRecorder {
         self.objects = objects
         self.startedAt = startedAt
         self.logger = logger
-        pending = AsciicastEncoder.header(columns: columns, rows: rows, startedAt: startedAt, title: title)
+        TranscriptEvents.append(.header, at: 0, AsciicastEncoder.header(columns: columns, rows: rows, startedAt: startedAt, title: title),
+                                to: &pending)
     }
 
     /// Adds an output or input event.
-    func record(_ code: AsciicastEncoder.Code, _ bytes: Data) async {
-        guard !finished, let line = encoder.event(code, bytes, at: Date().timeIntervalSince(startedAt)) else { return }
-        pending.append(contentsOf: line)
+    func record(_ kind: TranscriptEvents.Kind, _ bytes: Data) async {
+        guard !finished, !bytes.isEmpty else { return }
+        TranscriptEvents.append(kind, at: Date().timeIntervalSince(startedAt), bytes, to: &pending)
         if pending.count >= Self.chunkSize { await flush() }
     }
 
     /// Adds a resize event.
     func resize(columns: Int, rows: Int) {
         guard !finished else { return }
-        pending.append(contentsOf: AsciicastEncoder.resize(columns: columns, rows: rows, at: Date().timeIntervalSince(startedAt)))
+        TranscriptEvents.append(.resize, at: Date().timeIntervalSince(startedAt), Data("\(columns)x\(rows)".utf8), to: &pending)
     }
 
     /// Writes what is gathered when the last write is a second old.

@@ -35,7 +35,7 @@ struct SessionTranscripts: Sendable {
         return (recording, recorder)
     }
 
-    /// The asciicast text of `session`'s transcript, every chunk opened and checked in order.
+    /// The asciicast text of `session`'s transcript, every chunk opened, checked and rendered in order.
     func transcript(of session: SessionRecord) async throws -> Data {
         guard let recording = session.recording, let blob = Data(base64Encoded: recording.wrappedKey) else {
             throw PortlessError(.invalidParameters, "Session \(session.sessionId) has no transcript (port sessions record traffic only).",
@@ -44,13 +44,15 @@ struct SessionTranscripts: Sendable {
         let key = SymmetricKey(data: try await kms.unwrapForService(blob, context: Self.context(sessionId: session.sessionId, target: session.target)))
         let (_, listed) = try await objects.list(bucket: recording.bucket, prefix: recording.prefix, delimiter: nil, marker: nil, maxKeys: 100_000)
         var text = Data()
+        var encoder = AsciicastEncoder()
         for (expected, object) in listed.sorted(by: { $0.key < $1.key }).enumerated() {
             guard TranscriptChunk.index(of: object.key, prefix: recording.prefix) == expected,
                   let sealed = try await objects.contents(bucket: recording.bucket, key: object.key, limit: 16 << 20) else {
                 throw PortlessError(.internalServerError, "The transcript of session \(session.sessionId) is missing chunk \(expected).")
             }
             do {
-                text.append(try TranscriptChunk.open(sealed, index: expected, sessionId: session.sessionId, key: key))
+                text.append(try TranscriptEvents.render(try TranscriptChunk.open(sealed, index: expected, sessionId: session.sessionId, key: key),
+                                                        encoder: &encoder))
             } catch {
                 throw PortlessError(.internalServerError, "Chunk \(expected) of the transcript of session \(session.sessionId) was altered.")
             }

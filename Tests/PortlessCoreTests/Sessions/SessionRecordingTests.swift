@@ -15,6 +15,41 @@ import Testing
     }
 }
 
+/// A resize event's asciicast line, as a transcript renders it.
+private func resizeLine(_ columns: Int, _ rows: Int, at seconds: Double) throws -> String {
+    var chunk = Data()
+    TranscriptEvents.append(.resize, at: seconds, Data("\(columns)x\(rows)".utf8), to: &chunk)
+    var encoder = AsciicastEncoder()
+    return String(decoding: try TranscriptEvents.render(chunk, encoder: &encoder), as: UTF8.self)
+}
+
+@Suite struct TranscriptEventsTests {
+    @Test func rendersEventsAsAsciicastAcrossChunks() throws {
+        let header = AsciicastEncoder.header(columns: 80, rows: 24, startedAt: Date(timeIntervalSince1970: 1_700_000_000), title: "t")
+        let character = Array("가".utf8)
+        var first = Data()
+        TranscriptEvents.append(.header, at: 0, header, to: &first)
+        TranscriptEvents.append(.input, at: 0.5, Data("ls\r".utf8), to: &first)
+        TranscriptEvents.append(.output, at: 1.25, Data([0x00, 0x61] + character[0..<1]), to: &first)
+        var second = Data()
+        TranscriptEvents.append(.output, at: 2, Data(character[1...]), to: &second)
+        TranscriptEvents.append(.resize, at: 3, Data("100x30".utf8), to: &second)
+        var encoder = AsciicastEncoder()
+        let text = try TranscriptEvents.render(first, encoder: &encoder) + TranscriptEvents.render(second, encoder: &encoder)
+        #expect(String(decoding: text, as: UTF8.self) == String(decoding: header, as: UTF8.self)
+            + "[0.5,\"i\",\"ls\\r\"]\n[1.25,\"o\",\"\\u0000a\"]\n[2,\"o\",\"가\"]\n[3,\"r\",\"100x30\"]\n")
+    }
+
+    @Test func refusesATruncatedOrUnknownEvent() {
+        var chunk = Data()
+        TranscriptEvents.append(.output, at: 1, Data("hello".utf8), to: &chunk)
+        var encoder = AsciicastEncoder()
+        #expect(throws: TranscriptError.self) { try TranscriptEvents.render(chunk.dropLast(), encoder: &encoder) }
+        #expect(throws: TranscriptError.self) { try TranscriptEvents.render(Data([0x7A]) + chunk.dropFirst(), encoder: &encoder) }
+        #expect(throws: TranscriptError.self) { try TranscriptEvents.render(Data([0x6F, 0x00]), encoder: &encoder) }
+    }
+}
+
 @Suite struct AsciicastEncoderTests {
     @Test func writesAVersionTwoHeaderAndEvents() throws {
         let header = AsciicastEncoder.header(columns: 100, rows: 30, startedAt: Date(timeIntervalSince1970: 1_700_000_000), title: "s on n")
@@ -30,7 +65,7 @@ import Testing
         #expect(event[0] as? Double == 1.5)
         #expect(event[1] as? String == "o")
         #expect(event[2] as? String == "hi\r\n")
-        #expect(String(decoding: AsciicastEncoder.resize(columns: 120, rows: 40, at: 2), as: UTF8.self) == "[2,\"r\",\"120x40\"]\n")
+        #expect(try resizeLine(120, 40, at: 2) == "[2,\"r\",\"120x40\"]\n")
     }
 
     @Test func escapesWhatJSONMustEscapeAndRepairsWhatIsNotUTF8() throws {
@@ -42,7 +77,7 @@ import Testing
         #expect(event[0] as? Double == 12.000301)
         #expect(event[2] as? String == "q\"b\\t\tn\nr\r\u{0}\u{1B}\u{7F}가 ✓\u{FFFD}A")
         #expect(String(decoding: line, as: UTF8.self).hasPrefix(#"[12.000301,"o","q\"b\\t\tn\nr\r\u0000\u001b"#))
-        let times = [0.25, 3, 0.000001, 1.0000004].map { String(decoding: AsciicastEncoder.resize(columns: 1, rows: 1, at: $0), as: UTF8.self) }
+        let times = try [0.25, 3, 0.000001, 1.0000004].map { try resizeLine(1, 1, at: $0) }
         #expect(times == [#"[0.25,"r","1x1"]"#, #"[3,"r","1x1"]"#, #"[0.000001,"r","1x1"]"#, #"[1,"r","1x1"]"#].map { $0 + "\n" })
     }
 
@@ -76,6 +111,19 @@ import Testing
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 3, sessionId: "alice-0123456789abcdef0", key: key) }
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 2, sessionId: "bob-0123456789abcdef0", key: key) }
         #expect(throws: (any Error).self) { try TranscriptChunk.open(sealed, index: 2, sessionId: "alice-0123456789abcdef0", key: SymmetricKey(size: .bits256)) }
+    }
+
+    @Test func textWithoutRepeatsIsPackedByHuffmanCodingAndOpensWhole() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let random = Data((0..<(300 << 10)).map { _ in alphabet[Int(generator.next() % 64)] })
+        let key = SymmetricKey(size: .bits256)
+        let sealed = try TranscriptChunk.seal(random, index: 1, sessionId: "alice-0123456789abcdef0", key: key)
+        // Six bits of eight carry information: Huffman coding gets close to that.
+        #expect(sealed.count < random.count * 8 / 10)
+        #expect(try TranscriptChunk.open(sealed, index: 1, sessionId: "alice-0123456789abcdef0", key: key) == random)
+        let huffman = try Gzip.compress(Array(random), level: .huffmanOnly)
+        #expect(try Gzip.decompress(huffman, limit: 1 << 20) == Array(random))
     }
 
     @Test func compressesBeforeSealing() throws {

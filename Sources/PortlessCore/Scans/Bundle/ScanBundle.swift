@@ -25,7 +25,12 @@ public struct ScanBundle: Sendable {
         let sorted = files.sorted { $0.path < $1.path }
         try Self.validate(sorted)
         self.files = sorted
-        self.archive = try Gzip.compress(try TarArchive.write(sorted))
+        let tar = try TarArchive.write(sorted)
+        do {
+            self.archive = try Gzip.compress(tar)
+        } catch {
+            throw BundleError("The bundle could not be packed: \(error.message)")
+        }
         self.sha256 = SigV4.hexSHA256(archive)
     }
 
@@ -34,7 +39,13 @@ public struct ScanBundle: Sendable {
         guard archive.count <= Self.maximumArchiveSize else {
             throw BundleError("The bundle archive is larger than \(Self.maximumArchiveSize) bytes.")
         }
-        let entries = try TarArchive.read(try Gzip.decompress(archive, limit: Self.maximumUnpackedSize))
+        let unpacked: [UInt8]
+        do {
+            unpacked = try Gzip.decompress(archive, limit: Self.maximumUnpackedSize)
+        } catch {
+            throw BundleError("The bundle archive is refused: \(error.message)")
+        }
+        let entries = try TarArchive.read(unpacked)
         let sorted = entries.sorted { $0.path < $1.path }
         try Self.validate(sorted)
         self.files = sorted

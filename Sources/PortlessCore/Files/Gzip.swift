@@ -2,14 +2,28 @@ import CPortlessZlib
 
 /// gzip (RFC 1952) compression and decompression of whole buffers, by the system zlib.
 public enum Gzip {
-    /// `bytes` compressed into one gzip member, at zlib's best compression unless `fast` (its fastest level, for
-    /// data compressed while it streams).
-    public static func compress(_ bytes: [UInt8], fast: Bool = false) throws(BundleError) -> [UInt8] {
+    /// How hard to compress.
+    public enum Level: Sendable {
+        /// zlib's best compression (archives made once and kept).
+        case smallest
+        /// zlib's fastest level (data compressed while it streams).
+        case fastest
+        /// Huffman coding alone, without looking for repeats: several times faster than `fastest` on data with
+        /// few repeats (random text), which it packs about as well.
+        case huffmanOnly
+    }
+
+    /// `bytes` compressed into one gzip member.
+    public static func compress(_ bytes: [UInt8], level: Level = .smallest) throws(GzipError) -> [UInt8] {
         var stream = z_stream()
+        let (zlibLevel, strategy) = switch level {
+        case .smallest: (Z_BEST_COMPRESSION, Z_DEFAULT_STRATEGY)
+        case .fastest: (Z_BEST_SPEED, Z_DEFAULT_STRATEGY)
+        case .huffmanOnly: (Z_BEST_SPEED, Z_HUFFMAN_ONLY)
+        }
         // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
-        guard deflateInit2_(&stream, fast ? Z_BEST_SPEED : Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw BundleError("zlib could not start compressing.")
+        guard deflateInit2_(&stream, zlibLevel, Z_DEFLATED, 15 + 16, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw GzipError("zlib could not start compressing.")
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
@@ -23,15 +37,15 @@ public enum Gzip {
                 return deflate(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END else { throw BundleError("zlib could not compress the archive.") }
+        guard status == Z_STREAM_END else { throw GzipError("zlib could not compress the data.") }
         return Array(output.prefix(Int(stream.total_out)))
     }
 
     /// The bytes of a gzip stream, refusing more than `limit` of them (a decompression bomb stops there).
-    public static func decompress(_ bytes: [UInt8], limit: Int) throws(BundleError) -> [UInt8] {
+    public static func decompress(_ bytes: [UInt8], limit: Int) throws(GzipError) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw BundleError("zlib could not start decompressing.")
+            throw GzipError("zlib could not start decompressing.")
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
@@ -51,9 +65,20 @@ public enum Gzip {
                 }
             }
             output.append(contentsOf: chunk.prefix(chunk.count - Int(stream.avail_out)))
-            if output.count > limit { throw BundleError("The archive unpacks to more than \(limit) bytes.") }
+            if output.count > limit { throw GzipError("The data unpacks to more than \(limit) bytes.") }
         }
-        guard status == Z_STREAM_END else { throw BundleError("The archive is not valid gzip data.") }
+        guard status == Z_STREAM_END else { throw GzipError("The data is not valid gzip.") }
         return output
     }
+}
+
+/// Why gzip data could not be made or read.
+public struct GzipError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
 }
