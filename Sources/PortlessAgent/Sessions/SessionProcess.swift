@@ -33,6 +33,10 @@ final class SessionProcess: Sendable {
     let pid: pid_t
     let pipes: Pipes?
 
+    /// Linux's `F_SETPIPE_SZ`, and the size asked for a command's pipes (the default `pipe-max-size`).
+    private static let setPipeSize: Int32 = 1031
+    private static let pipeSize: Int32 = 1 << 20
+
     /// Starts `arguments[0]` (an absolute path) in `directory` with exactly `environment`.
     init(arguments: [String], environment: [String: String], directory: String, streams: Streams) throws {
         let (child, pipes) = try SpawnLock.run { () throws -> (pid_t, Pipes?) in
@@ -58,6 +62,10 @@ final class SessionProcess: Sendable {
                     }
                     // Made under the spawn lock and close-on-exec, so no other child inherits them.
                     ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+                    // A pipe holds 64 KiB by default, which caps each read of a command's output at that: a
+                    // larger pipe lets the relay move a bulk stream in reads as large as its leg frames (decision
+                    // 114). Best effort: the system's `pipe-max-size` may refuse it.
+                    _ = fcntl(ends[0], Self.setPipeSize, Self.pipeSize)
                     made.append(ends)
                 }
                 posix_spawn_file_actions_adddup2(&actions, made[0][0], 0)

@@ -5,7 +5,7 @@
 public struct SessionLegWindow: Sendable {
     /// Stream bytes a side may have sent beyond the credit it got back (it may overdraw by one frame:
     /// it waits only while its credit is used up).
-    public static let size = 1 << 20
+    public static let size = 4 << 20
     /// Consumed bytes are granted back once this many have gathered.
     public static let grantBatch = size / 4
     /// The most a frame may carry, so the most a sender overdraws.
