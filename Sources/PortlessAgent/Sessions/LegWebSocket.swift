@@ -32,7 +32,7 @@ enum LegWebSocket {
         let upgrader = LegUpgrader(maxFrame: maxMessage)
         var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? ""))
         head.headers.add(name: "Host", value: components.port.map { "\(host):\($0)" } ?? host)
-        let upgrade = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let (connection, upgrade) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(connectTimeout)
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -43,10 +43,17 @@ enum LegWebSocket {
                         upgradeRequestHead: head, upgraders: [upgrader],
                         notUpgradingCompletionHandler: { channel in channel.eventLoop.makeFailedFuture(ClientFailure("the server refused the WebSocket upgrade")) }))
                     configuration.leftOverBytesStrategy = .forwardBytes
-                    return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: configuration)
+                    return (channel, try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: configuration))
                 }
             }
-        let channel = try await upgrade.get()
+        let channel: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>
+        do {
+            channel = try await upgrade.get()
+        } catch {
+            // Refused or failed before it was a WebSocket: nothing else closes the connection.
+            try? await connection.close()
+            throw error
+        }
         try await channel.executeThenClose { inbound, outbound in
             let heard = LastHeard()
             let legOutbound = LegOutbound(writer: outbound)
