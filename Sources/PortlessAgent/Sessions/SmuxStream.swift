@@ -50,7 +50,9 @@ struct SmuxStream: Sendable {
                 for try await buffer in fromDestination {
                     // One leg frame for the whole read, however many smux frames it takes.
                     let frames = SmuxFrame.push(Data(buffer.readableBytesView), streamId: id)
-                    try await writer.send(.bytes(.stream, frames.reduce(into: Data(capacity: buffer.readableBytes + 8 * frames.count)) { $0.append($1.encoded()) }))
+                    var leg = Data(capacity: buffer.readableBytes + SmuxFrame.headerSize * frames.count)
+                    for frame in frames { frame.append(to: &leg) }
+                    try await writer.send(.bytes(.stream, leg))
                     tally.received(buffer.readableBytes)
                 }
             } catch {}

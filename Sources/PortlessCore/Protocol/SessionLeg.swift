@@ -13,8 +13,8 @@ public enum SessionLeg {
     /// The path agents dial.
     public static let path = "/agent/v1/session"
 
-    /// Splits a binary frame (the one-byte channel tag, then the bytes; writers build it in their own buffer) into its channel and bytes (sharing the frame's storage); nil for an empty
-    /// frame or an unknown tag.
+    /// Splits a binary frame (the one-byte channel tag, then the bytes; writers build it in their own buffer)
+    /// into its channel and its bytes, which share the frame's storage; nil for an empty frame or an unknown tag.
     public static func parse(_ frame: Data) -> (SessionLegChannel, Data)? {
         guard let first = frame.first, let channel = SessionLegChannel(rawValue: first) else { return nil }
         return (channel, frame.dropFirst())

@@ -1,10 +1,10 @@
 public import Foundation
 public import Crypto
 
-/// A session transcript is kept as numbered chunks (`TranscriptEvents`), each gzip-compressed and then sealed on its own with
-/// AES-256-GCM under the session's data key; the additional data binds a chunk to its session and index, so
-/// chunks cannot be swapped, reordered or moved to another session unnoticed. (Compression first: asciicast
-/// escapes every control byte to six characters, and terminal output repeats itself.)
+/// A session transcript is kept as numbered chunks of its events (`TranscriptEvents`), each gzip-compressed and
+/// then sealed on its own with AES-256-GCM under the session's data key; the additional data binds a chunk to its
+/// session and index, so chunks cannot be swapped, reordered or moved to another session unnoticed. (Compression
+/// first: terminal output repeats itself, and sealed bytes no longer compress.)
 public enum TranscriptChunk {
     /// The most one chunk may unpack to.
     public static let maxPlaintext = 64 << 20

@@ -9,8 +9,9 @@ import WSCore
 /// One running session: the relay between the client's data channel and the agent's session leg. It
 /// numbers and keeps output until the client acknowledges it (so a dropped client resumes without loss),
 /// delivers input in order once, and applies backpressure both ways: output waits while `window` messages
-/// or `windowBytes` bytes are unacknowledged; input beyond `inputLimit` queued messages is dropped unacknowledged, for the client
-/// to send again — so acknowledgements always flow and no leg buffers without bound.
+/// or `windowBytes` bytes are unacknowledged; input beyond `inputLimit` queued messages is dropped
+/// unacknowledged, for the client to send again — so acknowledgements always flow and no leg buffers
+/// without bound.
 actor LiveSession {
     /// Output messages in flight to the client at most.
     static let window = 64

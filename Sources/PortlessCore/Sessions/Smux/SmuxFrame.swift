@@ -28,12 +28,17 @@ public struct SmuxFrame: Sendable, Equatable {
     /// The frame's bytes.
     public func encoded() -> Data {
         var out = Data(capacity: Self.headerSize + data.count)
+        append(to: &out)
+        return out
+    }
+
+    /// Appends the frame's bytes to `out`, for frames sent together in one buffer.
+    public func append(to out: inout Data) {
         out.append(Self.version)
         out.append(command.rawValue)
         withUnsafeBytes(of: UInt16(data.count).littleEndian) { out.append(contentsOf: $0) }
         withUnsafeBytes(of: streamId.littleEndian) { out.append(contentsOf: $0) }
         out.append(data)
-        return out
     }
 
     /// `data` cut into PSH frames of at most `maxData` bytes (each sharing `data`'s storage).
